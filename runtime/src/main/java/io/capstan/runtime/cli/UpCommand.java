@@ -1,0 +1,112 @@
+package io.capstan.runtime.cli;
+
+import io.capstan.runtime.kernel.Components;
+import io.capstan.runtime.kernel.Kernel;
+import io.capstan.runtime.kernel.KernelPlan;
+import io.capstan.runtime.plugin.DiscoveredPlugin;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code capstan up}: resolves the configuration, wires the selected plugins, starts the configured
+ * components and serves until SIGTERM or Ctrl-C, then stops everything in reverse order.
+ */
+@Command(name = "up", mixinStandardHelpOptions = true,
+    description = {"Start the configured components (default: all) and serve until SIGTERM or Ctrl-C."})
+public final class UpCommand implements Callable<Integer> {
+
+  private static volatile boolean serving;
+
+  @ParentCommand CapstanCommand parent;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--bind", paramLabel = "ADDRESS", description = "API server address (apiserver.bind, default 127.0.0.1)")
+  String bind;
+
+  @Option(names = "--port", paramLabel = "PORT", description = "API server port (apiserver.port, default 6443)")
+  Integer port;
+
+  @Option(names = "--data", paramLabel = "DIR", description = "Data folder (runtime.dataDir, default ./data)")
+  String data;
+
+  @Option(names = "--nodes", paramLabel = "N", description = "Simulated nodes to start (node.count, default 3)")
+  Integer nodes;
+
+  @Option(names = "--components", paramLabel = "LIST", split = ",",
+      description = "Components to run, e.g. --components=apiserver,scheduler (default: all)")
+  List<String> components;
+
+  /** Whether a process is serving; the launcher then lets the shutdown hook end the JVM. */
+  static boolean isServing() {
+    return serving;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    KernelPlan plan = KernelPlan.resolve(parent.global.inputs(flags()));
+    PrintWriter out = spec.commandLine().getOut();
+    Kernel kernel = Kernel.create(plan);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      out.println("capstan: stopping");
+      out.flush();
+      kernel.close();
+      out.println("capstan: stopped");
+      out.flush();
+      stopped.countDown();
+    }, "capstan-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    kernel.start();
+    plan.warnings().forEach(w -> out.println("note: " + w));
+    List<String> notBuilt = new ArrayList<>(plan.components());
+    notBuilt.removeAll(Components.BUILT);
+    if (!notBuilt.isEmpty()) {
+      out.println("note: components not in this build yet: " + String.join(", ", notBuilt));
+    }
+    out.println("capstan is up: " + summary(plan) + " (Ctrl-C or SIGTERM to stop)");
+    out.flush();
+    serving = true;
+    stopped.await();
+    return 0;
+  }
+
+  private Map<String, String> flags() {
+    Map<String, String> flags = new LinkedHashMap<>();
+    if (bind != null) {
+      flags.put("apiserver.bind", bind);
+    }
+    if (port != null) {
+      flags.put("apiserver.port", String.valueOf(port));
+    }
+    if (data != null) {
+      flags.put("runtime.dataDir", data);
+    }
+    if (nodes != null) {
+      flags.put("node.count", String.valueOf(nodes));
+    }
+    if (components != null) {
+      flags.put("components", String.join(",", components));
+    }
+    return flags;
+  }
+
+  private static String summary(KernelPlan plan) {
+    String selected = plan.catalog().families().stream()
+        .filter(f -> !plan.selection().selected(f).isEmpty())
+        .filter(f -> f.mode() != io.capstan.runtime.plugin.SelectionMode.ALL && f.mode() != io.capstan.runtime.plugin.SelectionMode.REGISTRY)
+        .map(f -> f.id() + "=" + plan.selection().selected(f).stream().map(DiscoveredPlugin::name).collect(Collectors.joining(",")))
+        .collect(Collectors.joining(" "));
+    return "components [" + String.join(", ", Components.BUILT.stream().filter(plan.components()::contains).toList()) + "] plugins " + selected;
+  }
+}

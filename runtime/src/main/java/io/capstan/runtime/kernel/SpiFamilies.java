@@ -1,0 +1,19 @@
+package io.capstan.runtime.kernel;
+
+import io.capstan.runtime.plugin.SelectionMode;
+import io.capstan.runtime.plugin.SpiFamily;
+import io.capstan.spi.clock.Clock;
+import io.capstan.spi.clock.ClockFactory;
+import io.capstan.spi.clock.TaskExecutor;
+import java.util.List;
+
+/** The plugin slots of the architecture's SPI catalogue, in the order {@code capstan plugins} lists them. */
+public final class SpiFamilies {
+
+  public static final SpiFamily CLOCK = new SpiFamily("clock", "Clock / executor", ClockFactory.class,
+      List.of(Clock.class, TaskExecutor.class), SelectionMode.ONE, "runtime.clock", "clock");
+
+  public static final List<SpiFamily> ALL = List.of(CLOCK);
+
+  private SpiFamilies() {}
+}
