@@ -2,17 +2,14 @@ package io.capstan.runtime.config;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.capstan.spi.plugin.InvalidConfigException;
 import io.capstan.spi.plugin.NoConfig;
+import io.capstan.spi.plugin.PluginConfigMapper;
 import java.lang.reflect.RecordComponent;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,13 +28,7 @@ public final class ConfigBinder {
   private final ObjectMapper mapper;
 
   public ConfigBinder() {
-    SimpleModule units = new SimpleModule("capstan-config-units");
-    units.addDeserializer(Duration.class, new DurationDeserializer());
-    this.mapper = JsonMapper.builder()
-        .addModule(units)
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-        .build();
+    this.mapper = PluginConfigMapper.create();
   }
 
   /**

@@ -70,19 +70,21 @@ public final class Kernel implements AutoCloseable {
       Injector injector = Guice.createInjector(Stage.PRODUCTION, modules);
       return new Kernel(plan, injector, tracker);
     } catch (CreationException e) {
-      throw new CapstanException(explain(plan, e.getErrorMessages()), e);
+      throw new CapstanException(explain(plan, e.getErrorMessages(), e.getMessage()), e);
     } catch (ProvisionException e) {
-      throw new CapstanException(explain(plan, e.getErrorMessages()), e);
+      throw new CapstanException(explain(plan, e.getErrorMessages(), e.getMessage()), e);
     }
   }
 
   /** Names the plugin behind the first Guice error, with Guice's own explanation. */
-  static String explain(KernelPlan plan, java.util.Collection<Message> messages) {
+  static String explain(KernelPlan plan, java.util.Collection<Message> messages, String guiceReport) {
     List<String> lines = new ArrayList<>();
     for (Message message : messages) {
-      String text = message.toString();
+      // Guice's report names the binding chain: the plugin's qualifier (@Named("store:rocksdb"))
+      // or its module class (an inner class of the factory) tells whose binding failed.
+      String text = messages.size() == 1 ? guiceReport : message.toString() + message.getSources();
       String culprit = plan.selection().allSelected().stream()
-          .filter(p -> text.contains(p.family().id() + ":" + p.name()) || text.contains(p.factory().getClass().getPackageName() + "."))
+          .filter(p -> text.contains("\"" + p.family().id() + ":" + p.name() + "\"") || text.contains(p.factory().getClass().getName()))
           .map(DiscoveredPlugin::toString)
           .findFirst()
           .orElse("the control plane");

@@ -72,6 +72,11 @@ public final class KernelPlan {
 
     // Second pass with every plugin's keys known.
     KeySpace keys = core;
+    for (SpiFamily family : families) {
+      if (!family.selectionKey().isEmpty()) {
+        keys = keys.plus(List.of(family.selectionKey()), List.of());
+      }
+    }
     for (DiscoveredPlugin plugin : catalog.all()) {
       RecordKeys.Keys k = RecordKeys.of(plugin.configPrefix(), plugin.factory().configType());
       keys = keys.plus(k.leaves(), k.openPrefixes());

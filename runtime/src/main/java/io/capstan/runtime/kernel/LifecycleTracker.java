@@ -1,6 +1,5 @@
 package io.capstan.runtime.kernel;
 
-import com.google.inject.Scopes;
 import com.google.inject.spi.ProvisionListener;
 import io.capstan.spi.plugin.Lifecycle;
 import java.util.ArrayList;
@@ -10,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Records every singleton {@link Lifecycle} service in the order Guice finishes constructing it.
+ * Records every {@link Lifecycle} service in the order Guice finishes constructing it.
  * Guice constructs a service's dependencies before the service itself, so this order is a valid
  * dependency order: start in it, stop in reverse.
  */
@@ -22,7 +21,10 @@ final class LifecycleTracker implements ProvisionListener {
   @Override
   public synchronized <T> void onProvision(ProvisionInvocation<T> provision) {
     T instance = provision.provision();
-    if (instance instanceof Lifecycle lifecycle && Scopes.isSingleton(provision.getBinding()) && seen.add(lifecycle)) {
+    // Scope is not checked: a plugin's `bind(S).to(Impl).in(Singleton)` provisions through Impl's
+    // unscoped constructor binding. Lifecycle services are singletons by contract; identity dedup
+    // keeps each instance once.
+    if (instance instanceof Lifecycle lifecycle && seen.add(lifecycle)) {
       order.add(lifecycle);
     }
   }

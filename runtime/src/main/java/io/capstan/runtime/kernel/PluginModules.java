@@ -27,7 +27,7 @@ import java.util.Map;
  * Turns the selected plugins into Guice modules. Each plugin's own module is installed inside a
  * {@link PrivateModule} that exposes only its service bindings, under a qualifier naming the
  * plugin ({@code @Named("store:rocksdb") Store}), so two plugins can never clash. The family then
- * gets its public bindings: the bare service type for a single plugin, and an ordered {@code
+ * gets its public bindings: the bare service type for a single plugin (exposed by its private module), and an ordered {@code
  * List<S>} and {@code Map<String, S>} (by plugin name) for chains and sets.
  */
 final class PluginModules {
@@ -86,6 +86,11 @@ final class PluginModules {
     Key qualified = qualifiedKey(serviceType, plugin);
     binder.bind(qualified).to(Key.get(serviceType));
     binder.expose(qualified);
+    if (plugin.family().mode() == SelectionMode.ONE) {
+      // The family's one plugin also provides the bare type. Exposing it (rather than binding it
+      // again outside) is the only way: a parent binding would clash with the private one.
+      binder.expose(Key.get(serviceType));
+    }
   }
 
   /** The public bindings of one family over its selected plugins. */
@@ -96,10 +101,7 @@ final class PluginModules {
       protected void configure() {
         for (Class<?> serviceType : family.serviceTypes()) {
           if (family.mode() == SelectionMode.ONE) {
-            if (selected.size() == 1) {
-              bind((Key) Key.get(serviceType)).to(qualifiedKey(serviceType, selected.get(0)));
-            }
-            continue;
+            continue; // the plugin's private module exposes the bare type itself
           }
           List<Key<?>> keys = new ArrayList<>();
           List<String> names = new ArrayList<>();

@@ -46,6 +46,9 @@ public final class PluginSelection {
         case ALL, REGISTRY -> chosen.addAll(catalog.plugins(family));
         case ONE, ORDERED_LIST -> {
           ConfiguredValue value = config.get(family.selectionKey()).orElse(null);
+          if (value == null) {
+            break; // nothing selected: a process that needs this family says so when it is wired
+          }
           List<String> names = value == null ? List.of()
               : family.mode() == SelectionMode.ONE ? List.of(config.string(family.selectionKey())) : config.list(family.selectionKey());
           if (family.mode() == SelectionMode.ONE && names.size() != 1) {

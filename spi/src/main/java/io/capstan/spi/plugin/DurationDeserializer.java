@@ -1,4 +1,4 @@
-package io.capstan.runtime.config;
+package io.capstan.spi.plugin;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * Reads durations the way Kubernetes and Go write them ({@code 500ms}, {@code 10s}, {@code 1m30s},
  * {@code 2h}) as well as ISO-8601 ({@code PT10S}).
  */
-final class DurationDeserializer extends StdScalarDeserializer<Duration> {
+public final class DurationDeserializer extends StdScalarDeserializer<Duration> {
 
   private static final long serialVersionUID = 1L;
   private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|ms|s|m|h)");
@@ -31,7 +31,36 @@ final class DurationDeserializer extends StdScalarDeserializer<Duration> {
     }
   }
 
-  static Duration parse(String text) {
+  /** Writes a duration the way {@link #parse} reads it back: {@code 1h30m}, {@code 10s}, {@code 500ms}. */
+  public static String format(Duration d) {
+    if (d.isZero()) {
+      return "0";
+    }
+    if (d.isNegative() || d.getNano() % 1_000_000 != 0) {
+      return d.toString();
+    }
+    StringBuilder out = new StringBuilder();
+    long hours = d.toHours();
+    long minutes = d.toMinutesPart();
+    long seconds = d.toSecondsPart();
+    long millis = d.toMillisPart();
+    if (hours > 0) {
+      out.append(hours).append('h');
+    }
+    if (minutes > 0) {
+      out.append(minutes).append('m');
+    }
+    if (seconds > 0) {
+      out.append(seconds).append('s');
+    }
+    if (millis > 0) {
+      out.append(millis).append("ms");
+    }
+    return out.toString();
+  }
+
+  /** Parses {@code 500ms}, {@code 10s}, {@code 1m30s}, {@code 2h}, {@code 0} or ISO-8601 {@code PT10S}. */
+  public static Duration parse(String text) {
     String s = text == null ? "" : text.trim();
     if (s.startsWith("P") || s.startsWith("p")) {
       return Duration.parse(s);
