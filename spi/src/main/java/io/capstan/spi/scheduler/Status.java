@@ -80,7 +80,7 @@ public record Status(Code code, List<String> reasons, Optional<String> plugin,
   /** An {@link Code#ERROR} caused by an exception; its message becomes the reason. */
   public static Status error(Throwable cause) {
     requireNonNull(cause, "cause");
-    return new Status(Code.ERROR, List.of(String.valueOf(cause.getMessage())), Optional.empty(),
+    return new Status(Code.ERROR, List.of(cause.getMessage() != null ? cause.getMessage() : cause.toString()), Optional.empty(),
         Optional.of(cause));
   }
 

@@ -135,6 +135,11 @@ public interface Store extends Lifecycle {
    */
   Lease grantLease(long ttlSeconds, long id);
 
+  /** Grants a lease with an id the store chooses; see {@link #grantLease(long, long)}. */
+  default Lease grantLease(long ttlSeconds) {
+    return grantLease(ttlSeconds, 0);
+  }
+
   /**
    * Renews a lease to its full TTL, once, and returns it.
    *
@@ -151,6 +156,14 @@ public interface Store extends Lifecycle {
 
   /** The lease's remaining time and optionally its keys; empty if it is not live. */
   Optional<LeaseInfo> timeToLive(long leaseId, boolean withKeys);
+
+  /**
+   * Stops every watch (listeners receive {@link WatchResponse.Failed}), waits until acknowledged
+   * writes are durable and releases files and connections. Idempotent; throws no checked exception
+   * so callers need no try/catch around a store they own.
+   */
+  @Override
+  void close();
 
   /**
    * Whether acknowledged writes survive a crash of the process; false for {@code memory}. The
