@@ -3,7 +3,7 @@ package io.capstan.runtime.clock;
 import java.time.Instant;
 
 /**
- * Configuration of the {@code virtual} clock plugin, bound from {@code runtime.clock.virtual.*}.
+ * Configuration of the {@code virtual} clock plugin, bound from {@code clock.virtual.*}.
  * Absent keys ({@code null}) take the defaults, so that two runs of a simulation configured the same
  * way start from the same time and draw the same random numbers.
  *

@@ -3,7 +3,7 @@ package io.capstan.runtime.clock;
 import io.capstan.spi.plugin.InvalidConfigException;
 
 /**
- * Configuration of the {@code wall} clock plugin, bound from {@code runtime.clock.wall.*}.
+ * Configuration of the {@code wall} clock plugin, bound from {@code clock.wall.*}.
  *
  * @param threads worker threads of the shared task pool; {@code null} (key absent) means the
  *     default, twice the number of cores and at least 2. Tasks must not block, so a small pool

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * The one Jackson configuration every plugin config record is bound with, by the kernel and by the
@@ -27,6 +28,23 @@ public final class PluginConfigMapper {
       @Override
       public String valueToString(Object value) {
         return DurationDeserializer.format((Duration) value);
+      }
+    });
+    // Instants as ISO-8601 text (2025-01-01T00:00:00Z), without pulling the JSR-310 module into the SPI.
+    units.addDeserializer(Instant.class, new com.fasterxml.jackson.databind.deser.std.FromStringDeserializer<Instant>(Instant.class) {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      protected Instant _deserialize(String value, com.fasterxml.jackson.databind.DeserializationContext ctxt) {
+        return Instant.parse(value.trim());
+      }
+    });
+    units.addSerializer(Instant.class, new com.fasterxml.jackson.databind.ser.std.ToStringSerializerBase(Instant.class) {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      public String valueToString(Object value) {
+        return value.toString();
       }
     });
     return JsonMapper.builder()
