@@ -40,7 +40,7 @@ public record ServiceInfo(
 
   public ServiceInfo {
     requireNonNull(name, "name");
-    ServiceType.require(type);
+    requireNonNull(type, "type");
     requireNonNull(clusterIp, "clusterIp");
     requireNonNull(protocol, "protocol");
     requireNonNull(sessionAffinity, "sessionAffinity");

@@ -1,7 +1,5 @@
 package io.capstan.spi.proxy;
 
-import static java.util.Objects.requireNonNull;
-
 import java.util.Arrays;
 
 /** A Service's {@code spec.type}. */
@@ -35,9 +33,5 @@ public enum ServiceType {
   /** True when the Service is reachable on every node's {@code nodePort}. */
   public boolean hasNodePort() {
     return this == NODE_PORT || this == LOAD_BALANCER;
-  }
-
-  static ServiceType require(ServiceType type) {
-    return requireNonNull(type, "type");
   }
 }
