@@ -1,0 +1,64 @@
+package io.capstan.spi.controller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import org.junit.jupiter.api.Test;
+
+class EventMappersTest {
+
+  private static Pod pod(String name) {
+    return new PodBuilder().withNewMetadata().withNamespace("ns1").withName(name).endMetadata().build();
+  }
+
+  @Test
+  void selfMapsToTheObjectsOwnKey() {
+    assertThat(EventMappers.<Pod>self().map(pod("p1"))).containsExactly(new ReconcileKey("ns1", "p1"));
+  }
+
+  @Test
+  void clusterScopedObjectsGetAnEmptyNamespace() {
+    Node node = new NodeBuilder().withNewMetadata().withName("n1").endMetadata().build();
+    ReconcileKey key = ReconcileKey.of(node);
+    assertThat(key).isEqualTo(new ReconcileKey("", "n1"));
+    assertThat(key).hasToString("n1");
+    assertThat(new ReconcileKey("ns", "a")).hasToString("ns/a");
+  }
+
+  @Test
+  void emptyNameIsRejected() {
+    assertThatThrownBy(() -> new ReconcileKey("ns", "")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void controllerOwnerFollowsTheControllingReferenceOfTheGivenKind() {
+    Pod owned = new PodBuilder(pod("web-abc"))
+        .editMetadata()
+        .addNewOwnerReference().withKind("Node").withName("n1").withController(false).endOwnerReference()
+        .addNewOwnerReference().withKind("ReplicaSet").withName("web-rs").withController(true)
+        .endOwnerReference()
+        .endMetadata().build();
+    assertThat(EventMappers.<Pod>controllerOwner("ReplicaSet").map(owned))
+        .containsExactly(new ReconcileKey("ns1", "web-rs"));
+    assertThat(EventMappers.<Pod>controllerOwner("StatefulSet").map(owned)).isEmpty();
+  }
+
+  @Test
+  void nonControllingReferencesAndOrphansMapToNothing() {
+    Pod notController = new PodBuilder(pod("x")).editMetadata()
+        .addNewOwnerReference().withKind("ReplicaSet").withName("rs").endOwnerReference()
+        .endMetadata().build();
+    assertThat(EventMappers.<Pod>controllerOwner("ReplicaSet").map(notController)).isEmpty();
+    assertThat(EventMappers.<Pod>controllerOwner("ReplicaSet").map(pod("orphan"))).isEmpty();
+  }
+
+  @Test
+  void defaultControllerNamesAreUniqueLowerCase() {
+    assertThat(ControllerNames.DEFAULTS).doesNotHaveDuplicates().hasSize(12)
+        .allMatch(n -> n.matches("[a-z][a-z-]*"));
+  }
+}
