@@ -4,7 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import java.io.IOException;
 
 /**
  * The Jackson settings for Kubernetes' JSON shape, shared by the API server, clients, stores and
@@ -47,6 +52,30 @@ public final class KubeJson {
     mapper.configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false);
     mapper.configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false);
     mapper.configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    mapper.registerModule(new SimpleModule("capstan-kube-json").addSerializer(Double.class, new GoFloatSerializer()));
     return mapper;
+  }
+
+  /**
+   * Writes a whole-number double without a fraction ({@code 0}, not {@code 0.0}), as Go's
+   * {@code encoding/json} writes a float64, so that fields fabric8 models as {@code Double} (a CRD
+   * schema's {@code minimum}) keep the text Kubernetes writes.
+   */
+  private static final class GoFloatSerializer extends StdSerializer<Double> {
+    private static final long serialVersionUID = 1L;
+
+    GoFloatSerializer() {
+      super(Double.class);
+    }
+
+    @Override
+    public void serialize(Double value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+      double d = value;
+      if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+        gen.writeNumber((long) d);
+      } else {
+        gen.writeNumber(d);
+      }
+    }
   }
 }
