@@ -1,6 +1,6 @@
 package io.capstan.runtime.cli;
 
-import io.capstan.runtime.kernel.CapstanException;
+import io.capstan.runtime.CapstanException;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;

@@ -1,6 +1,6 @@
 package io.capstan.runtime.config;
 
-import io.capstan.runtime.kernel.CapstanException;
+import io.capstan.runtime.CapstanException;
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -1,5 +1,6 @@
 package io.capstan.runtime.kernel;
 
+import io.capstan.runtime.CapstanException;
 import static java.util.Objects.requireNonNull;
 
 import com.google.inject.AbstractModule;
@@ -12,6 +13,7 @@ import com.google.inject.Stage;
 import com.google.inject.matcher.Matchers;
 import com.google.inject.spi.Message;
 import io.capstan.runtime.config.LayeredConfig;
+import io.capstan.runtime.kinds.KindRegistryModule;
 import io.capstan.runtime.plugin.DiscoveredPlugin;
 import io.capstan.runtime.plugin.SpiFamily;
 import io.capstan.spi.plugin.Lifecycle;
@@ -64,6 +66,9 @@ public final class Kernel implements AutoCloseable {
         modules.add(PluginModules.wrap(plugin, plan.configOf(plugin)));
       }
       modules.add(PluginModules.familyBindings(family, selected));
+    }
+    if (plan.catalog().families().contains(SpiFamilies.RESOURCE_KINDS)) {
+      modules.add(new KindRegistryModule());
     }
     modules.addAll(List.of(hostModules));
     try {

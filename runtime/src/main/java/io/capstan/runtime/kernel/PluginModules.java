@@ -1,5 +1,6 @@
 package io.capstan.runtime.kernel;
 
+import io.capstan.runtime.CapstanException;
 import com.google.inject.AbstractModule;
 import com.google.inject.Binding;
 import com.google.inject.Injector;

@@ -2,7 +2,7 @@ package io.capstan.runtime.plugin;
 
 import static java.util.Objects.requireNonNull;
 
-import io.capstan.runtime.kernel.CapstanException;
+import io.capstan.runtime.CapstanException;
 import io.capstan.spi.plugin.PluginFactory;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,6 +1,6 @@
 package io.capstan.runtime.plugin;
 
-import io.capstan.runtime.kernel.CapstanException;
+import io.capstan.runtime.CapstanException;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;

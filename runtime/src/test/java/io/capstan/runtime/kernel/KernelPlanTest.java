@@ -1,5 +1,6 @@
 package io.capstan.runtime.kernel;
 
+import io.capstan.runtime.CapstanException;
 import static io.capstan.runtime.kernel.KernelFixtures.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -8,15 +8,17 @@ import io.capstan.spi.plugin.PluginFactory;
  *
  * <p>Unlike most SPIs, kind plugins are not chosen by one configuration key: every discovered
  * factory is used, because a kind must be known before objects of it can be stored or served. The
- * module returned by {@link #module(Object)} must add a {@link ResourceKindProvider} to the set the
- * kernel injects, with a Guice multibinder:
+ * module returned by {@link #module(Object)} binds its {@link ResourceKindProvider} like any other
+ * plugin binds its service:
  *
  * <pre>{@code
- * Multibinder.newSetBinder(binder(), ResourceKindProvider.class).addBinding().to(MyKinds.class);
+ * bind(ResourceKindProvider.class).to(MyKinds.class);
  * }</pre>
  *
- * <p>The kernel then builds one {@link KindRegistry} from {@link BuiltInKinds#all()} and every
- * provider; duplicates stop start-up with a message naming both kinds.
+ * <p>The kernel installs each plugin's module privately, collects every provider (the built-in
+ * kinds arrive the same way, from the {@code builtin} plugin over {@link BuiltInKinds#all()}) and
+ * builds the one {@link KindRegistry} of the process; duplicates stop start-up with a message
+ * naming both kinds.
  *
  * @param <C> the plugin's configuration record ({@link io.capstan.spi.plugin.NoConfig} for none)
  */

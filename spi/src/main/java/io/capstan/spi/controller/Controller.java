@@ -1,5 +1,7 @@
 package io.capstan.spi.controller;
 
+import io.capstan.spi.api.ObjectKey;
+
 import io.fabric8.kubernetes.api.model.HasMetadata;
 
 /**
@@ -9,7 +11,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
  * time.
  *
  * <p><b>When things are called.</b> {@link #setup(ControllerSetup)} once, before informers start.
- * {@link #reconcile(ReconcileKey, ControllerContext)} after every informer the controller declared
+ * {@link #reconcile(ObjectKey, ControllerContext)} after every informer the controller declared
  * has synced, whenever a key is taken from the queue: after an event mapped to it, after a
  * requested requeue, and on each periodic resync of the primary informer.
  *
@@ -65,5 +67,5 @@ public interface Controller {
    * @return what to do with the key next, never null
    * @throws Exception any failure; treated as {@link Result#error(Throwable)}
    */
-  Result reconcile(ReconcileKey key, ControllerContext ctx) throws Exception;
+  Result reconcile(ObjectKey key, ControllerContext ctx) throws Exception;
 }

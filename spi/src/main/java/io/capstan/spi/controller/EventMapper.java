@@ -1,5 +1,7 @@
 package io.capstan.spi.controller;
 
+import io.capstan.spi.api.ObjectKey;
+
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.Set;
 
@@ -18,5 +20,5 @@ import java.util.Set;
 public interface EventMapper<T extends HasMetadata> {
 
   /** The keys to enqueue; empty when the object concerns no primary. */
-  Set<ReconcileKey> map(T object);
+  Set<ObjectKey> map(T object);
 }

@@ -1,5 +1,7 @@
 package io.capstan.spi.controller;
 
+import io.capstan.spi.api.ObjectKey;
+
 import static java.util.Objects.requireNonNull;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -14,7 +16,7 @@ public final class EventMappers {
 
   /** Maps a primary object to its own key. */
   public static <T extends HasMetadata> EventMapper<T> self() {
-    return object -> Set.of(ReconcileKey.of(object));
+    return object -> Set.of(ObjectKey.of(object));
   }
 
   /**
@@ -34,7 +36,7 @@ public final class EventMappers {
       for (OwnerReference ref : refs) {
         if (Boolean.TRUE.equals(ref.getController()) && ownerKind.equals(ref.getKind())) {
           String namespace = object.getMetadata().getNamespace();
-          return Set.of(new ReconcileKey(namespace == null ? "" : namespace, ref.getName()));
+          return Set.of(new ObjectKey(namespace == null ? "" : namespace, ref.getName()));
         }
       }
       return Set.of();

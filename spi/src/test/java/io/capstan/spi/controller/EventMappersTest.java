@@ -1,5 +1,7 @@
 package io.capstan.spi.controller;
 
+import io.capstan.spi.api.ObjectKey;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,21 +19,21 @@ class EventMappersTest {
 
   @Test
   void selfMapsToTheObjectsOwnKey() {
-    assertThat(EventMappers.<Pod>self().map(pod("p1"))).containsExactly(new ReconcileKey("ns1", "p1"));
+    assertThat(EventMappers.<Pod>self().map(pod("p1"))).containsExactly(new ObjectKey("ns1", "p1"));
   }
 
   @Test
   void clusterScopedObjectsGetAnEmptyNamespace() {
     Node node = new NodeBuilder().withNewMetadata().withName("n1").endMetadata().build();
-    ReconcileKey key = ReconcileKey.of(node);
-    assertThat(key).isEqualTo(new ReconcileKey("", "n1"));
+    ObjectKey key = ObjectKey.of(node);
+    assertThat(key).isEqualTo(new ObjectKey("", "n1"));
     assertThat(key).hasToString("n1");
-    assertThat(new ReconcileKey("ns", "a")).hasToString("ns/a");
+    assertThat(new ObjectKey("ns", "a")).hasToString("ns/a");
   }
 
   @Test
   void emptyNameIsRejected() {
-    assertThatThrownBy(() -> new ReconcileKey("ns", "")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new ObjectKey("ns", "")).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -43,7 +45,7 @@ class EventMappersTest {
         .endOwnerReference()
         .endMetadata().build();
     assertThat(EventMappers.<Pod>controllerOwner("ReplicaSet").map(owned))
-        .containsExactly(new ReconcileKey("ns1", "web-rs"));
+        .containsExactly(new ObjectKey("ns1", "web-rs"));
     assertThat(EventMappers.<Pod>controllerOwner("StatefulSet").map(owned)).isEmpty();
   }
 

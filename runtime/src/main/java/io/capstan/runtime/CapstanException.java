@@ -1,4 +1,4 @@
-package io.capstan.runtime.kernel;
+package io.capstan.runtime;
 
 /**
  * An error the user can fix: a bad configuration, an unknown plugin name, a plugin that fails to
