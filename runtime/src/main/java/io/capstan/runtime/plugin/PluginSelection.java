@@ -68,7 +68,9 @@ public final class PluginSelection {
       }
       selected.put(family, List.copyOf(chosen));
     }
-    return new PluginSelection(selected, warnings, problems);
+    List<String> notes = warnings.isEmpty() ? List.of()
+        : List.of("defaults not installed in this build (set these keys to an installed plugin to use one): " + String.join(", ", warnings));
+    return new PluginSelection(selected, notes, problems);
   }
 
   private static List<DiscoveredPlugin> enabledSet(PluginCatalog catalog, SpiFamily family, LayeredConfig config,
@@ -109,7 +111,7 @@ public final class PluginSelection {
       return plugin;
     }
     if (value.source() == ConfigSource.DEFAULT) {
-      warnings.add("default " + family.id() + " plugin '" + name + "' is not installed in this build; available: " + catalog.namesOf(family));
+      warnings.add(family.selectionKey() + "=" + name);
       return Optional.empty();
     }
     String hint = catalog.plugins(family).stream()
