@@ -48,7 +48,7 @@ public final class PluginsCommand implements Callable<Integer> {
   private static String selectionLine(KernelPlan plan, SpiFamily family) {
     return switch (family.mode()) {
       case ALL -> "all active";
-      case REGISTRY -> "registered by name; " + registryNote(family);
+      case REGISTRY -> "available by name; " + registryNote(family);
       default -> family.selectionKey() + " = " + plan.config().get(family.selectionKey())
           .map(v -> v.display() + " (" + v.sourceDisplay() + ")")
           .orElse("(not set)");

@@ -43,7 +43,11 @@ public final class PluginSelection {
     for (SpiFamily family : catalog.families()) {
       List<DiscoveredPlugin> chosen = new ArrayList<>();
       switch (family.mode()) {
-        case ALL, REGISTRY -> chosen.addAll(catalog.plugins(family));
+        case ALL -> chosen.addAll(catalog.plugins(family));
+        case REGISTRY -> {
+          // Available by name to the host that picks them (scheduler profiles); their settings
+          // are bound when a profile enables them, not here.
+        }
         case ONE, ORDERED_LIST -> {
           ConfiguredValue value = config.get(family.selectionKey()).orElse(null);
           if (value == null) {

@@ -13,7 +13,10 @@ public enum SelectionMode {
   ENABLED_SET("enabled set"),
   /** Every discovered plugin is active (resource kinds: plugins add their own). */
   ALL("all"),
-  /** Every plugin is registered by name; another setting (a scheduler profile) picks from them. */
+  /**
+   * Plugins stay available by name; their host (the scheduler, for its profiles) picks, configures
+   * and wires them itself. The kernel wires none of them.
+   */
   REGISTRY("registry");
 
   private final String label;
