@@ -1,0 +1,75 @@
+package io.capstan.runtime.bench;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code capstan bench}: benchmarks that start what they measure and print figures with ratios. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = {"Run a benchmark; prints a table, or one JSON object with --json."},
+    subcommands = {BenchCommand.Store.class})
+public final class BenchCommand implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** {@code capstan bench store}. */
+  @Command(name = "store", mixinStandardHelpOptions = true,
+      description = {"Store plugins against a local etcd in one run: puts/s (1 and 16 clients), CAS/s on hot keys,",
+          "range of 10,000 keys, watch latency p50/p99 with 100 watchers. Starts etcd itself when it is on PATH."})
+  static final class Store implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @Option(names = "--json", description = "Print one JSON object instead of a table")
+    boolean json;
+
+    @Option(names = "--plugins", split = ",", defaultValue = "memory,rocksdb,etcd", description = "Plugins to measure (default: ${DEFAULT-VALUE})")
+    List<String> plugins;
+
+    @Option(names = "--puts", defaultValue = "100000", description = "Puts of 256-byte values with 16 clients (default: ${DEFAULT-VALUE})")
+    int puts;
+
+    @Option(names = "--sequential-puts", defaultValue = "100000", description = "Puts from one client (default: ${DEFAULT-VALUE})")
+    int sequentialPuts;
+
+    @Option(names = "--cas-updates", defaultValue = "500", description = "CAS updates per client, 16 clients, 8 hot keys (default: ${DEFAULT-VALUE})")
+    int casUpdates;
+
+    @Option(names = "--range-keys", defaultValue = "10000", description = "Keys in the ranged prefix (default: ${DEFAULT-VALUE})")
+    int rangeKeys;
+
+    @Option(names = "--watchers", defaultValue = "100", description = "Watchers during writes (default: ${DEFAULT-VALUE})")
+    int watchers;
+
+    @Option(names = "--watch-puts", defaultValue = "5000", description = "Puts observed by the watchers (default: ${DEFAULT-VALUE})")
+    int watchPuts;
+
+    @Option(names = "--etcd-endpoint", description = "Use this etcd instead of starting one")
+    String etcdEndpoint;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter progress = spec.commandLine().getErr();
+      StoreBench.Settings settings = new StoreBench.Settings(plugins, puts, sequentialPuts, casUpdates, rangeKeys,
+          watchers, watchPuts, Optional.ofNullable(etcdEndpoint));
+      BenchReport report = new StoreBench(settings, progress).run();
+      if (json) {
+        report.printJson(out);
+      } else {
+        report.printTable(out);
+      }
+      return 0;
+    }
+  }
+}
