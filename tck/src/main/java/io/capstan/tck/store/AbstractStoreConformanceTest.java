@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  * for real TTLs. Key prefixes differ per check, but every check also assumes an empty store, so an
  * etcd-backed subclass must give each test its own empty keyspace (a fresh etcd or a wiped one).
  */
-public abstract class AbstractStoreConformanceTest extends StoreWatchConformance {
+public abstract class AbstractStoreConformanceTest extends StoreWatchConcurrencyConformance {
 
   @Test
   void callsAfterCloseThrowIllegalState() {

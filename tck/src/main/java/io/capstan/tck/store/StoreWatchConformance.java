@@ -1,7 +1,6 @@
 package io.capstan.tck.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.capstan.spi.store.KeyRange;
 import io.capstan.spi.store.KeyValue;
@@ -148,7 +147,7 @@ public abstract class StoreWatchConformance extends StoreRangeConformance {
     }));
     long r1 = put("/cx/a", "1");
     w.getValue().awaitRevision(r1, patience());
-    await().atMost(patience()).until(() -> selfCalls.get() == 1);
+    waitFor("the self-cancelling listener's call").until(() -> selfCalls.get() == 1);
     w.getKey().cancel();
     w.getKey().cancel(); // idempotent
     int seen = w.getValue().responses().size();
@@ -186,7 +185,8 @@ public abstract class StoreWatchConformance extends StoreRangeConformance {
       }
     });
     put("/th/a", "1");
-    await().atMost(patience()).until(() -> seen.stream().anyMatch(WatchResponse::isTerminal));
+    waitFor("the throwing listener's watch to end")
+        .until(() -> seen.stream().anyMatch(WatchResponse::isTerminal));
     put("/th/a", "2");
     WatchRecorder witness = watch(WatchRequest.of(KeyRange.prefix(b("/th/"))).fromRevision(1));
     witness.awaitRevision(2, patience());
