@@ -179,6 +179,9 @@ public abstract class StoreRangeConformance extends StoreTxnConformance {
       RangeRequest request = RangeRequest.of(KeyRange.prefix(b("/pg/"))).atRevision(pinned).withLimit(7);
       int pages = 0;
       while (true) {
+        // Let the writers change the keyspace between every two pages.
+        long seen = store().currentRevision();
+        waitFor("concurrent writes before the next page").until(() -> store().currentRevision() > seen);
         RangeResult page = store().range(request);
         pages++;
         assertThat(page.revision()).as("every page is served at the pinned revision").isEqualTo(pinned);
