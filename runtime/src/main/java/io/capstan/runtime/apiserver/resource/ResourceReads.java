@@ -1,0 +1,97 @@
+package io.capstan.runtime.apiserver.resource;
+
+import static java.util.Objects.requireNonNull;
+
+import io.capstan.runtime.apiserver.errors.ApiErrors;
+import io.capstan.runtime.apiserver.storage.ObjectStorage;
+import io.capstan.runtime.apiserver.storage.StoredList;
+import io.capstan.runtime.apiserver.watch.WatchCache;
+import io.capstan.runtime.apiserver.watch.WatchCaches;
+import io.capstan.runtime.apiserver.watch.WatchFilter;
+import io.capstan.runtime.apiserver.watch.WatchSink;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Gets, lists and watches with Kubernetes' resourceVersion semantics: {@code ""} reads the store
+ * (consistent), {@code "0"} serves from the watch cache, a number is "not older than" (cache when
+ * it has caught up) or exact ({@code resourceVersionMatch=Exact}, from the store's history).
+ */
+public final class ResourceReads {
+
+  private static final Comparator<HasMetadata> BY_KEY = Comparator
+      .comparing((HasMetadata o) -> o.getMetadata().getNamespace() == null ? "" : o.getMetadata().getNamespace())
+      .thenComparing(o -> o.getMetadata().getName());
+
+  private final ObjectStorage storage;
+  private final WatchCaches caches;
+
+  public ResourceReads(ObjectStorage storage, WatchCaches caches) {
+    this.storage = requireNonNull(storage, "storage");
+    this.caches = requireNonNull(caches, "caches");
+  }
+
+  public HasMetadata get(ApiRequest request, String resourceVersion) {
+    Optional<HasMetadata> found;
+    if ("0".equals(resourceVersion)) {
+      WatchCache cache = caches.of(request.kind());
+      found = cache.snapshot(filterFor(request, o -> request.name().equals(o.getMetadata().getName()))).items().stream().findFirst();
+    } else {
+      found = storage.get(request.kind(), request.namespace(), request.name(), 0);
+    }
+    return found.orElseThrow(() -> ApiErrors.notFound(request.kind(), request.name()));
+  }
+
+  /** A list page. Items may be shared with the watch cache: callers must not modify them. */
+  public StoredList list(ApiRequest request, ListQuery query) {
+    Predicate<HasMetadata> predicate = Selectors.of(request.kind(), query);
+    String rv = query.resourceVersion();
+    if (!query.continueToken().isEmpty()) {
+      return storage.list(request.kind(), request.namespace(), 0, query.limit(), query.continueToken(), predicate);
+    }
+    if (rv.isEmpty()) {
+      return storage.list(request.kind(), request.namespace(), 0, query.limit(), "", predicate);
+    }
+    long version = parseVersion(rv);
+    if ("Exact".equals(query.resourceVersionMatch())) {
+      return storage.list(request.kind(), request.namespace(), version, query.limit(), "", predicate);
+    }
+    WatchCache cache = caches.of(request.kind());
+    if (version > cache.revision()) {
+      // Not older than a version the cache has not reached: read the store, which is at least as new.
+      return storage.list(request.kind(), request.namespace(), 0, query.limit(), "", predicate);
+    }
+    WatchCache.Snapshot snapshot = cache.snapshot(filterFor(request, predicate));
+    List<HasMetadata> items = new ArrayList<>(snapshot.items());
+    items.sort(BY_KEY);
+    return new StoredList(items, snapshot.revision(), "", 0);
+  }
+
+  /** Starts a watch from the query's resourceVersion; see {@link WatchCache#watch}. */
+  public AutoCloseable watch(ApiRequest request, ListQuery query, WatchSink sink) {
+    Predicate<HasMetadata> predicate = Selectors.of(request.kind(), query);
+    String rv = query.resourceVersion();
+    long from = rv.isEmpty() || rv.equals("0") ? 0 : parseVersion(rv);
+    return caches.of(request.kind()).watch(filterFor(request, predicate), from, query.allowWatchBookmarks(), sink);
+  }
+
+  private static WatchFilter filterFor(ApiRequest request, Predicate<HasMetadata> predicate) {
+    return new WatchFilter(request.kind().namespaced() ? request.namespace() : "", predicate);
+  }
+
+  static long parseVersion(String rv) {
+    try {
+      long version = Long.parseLong(rv);
+      if (version < 0) {
+        throw new NumberFormatException();
+      }
+      return version;
+    } catch (NumberFormatException e) {
+      throw ApiErrors.badRequest("invalid resource version: " + rv);
+    }
+  }
+}
