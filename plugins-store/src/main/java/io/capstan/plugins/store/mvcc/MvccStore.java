@@ -175,6 +175,16 @@ public abstract class MvccStore implements Store {
     return hub.watch(request, listener);
   }
 
+  /**
+   * Asks every open watch for a {@link io.capstan.spi.store.WatchResponse.Progress} as soon as it
+   * has delivered everything committed, whether or not it asked for progress notifications (etcd's
+   * {@code RequestProgress}). Kubernetes' watch cache uses this to serve consistent reads.
+   */
+  public void requestProgress() {
+    checkOpen();
+    hub.requestProgress();
+  }
+
   @Override
   public void compact(long revision) {
     checkOpen();

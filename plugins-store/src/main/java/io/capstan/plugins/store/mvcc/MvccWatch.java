@@ -39,6 +39,7 @@ final class MvccWatch implements Watch {
   private volatile boolean done; // cancelled or terminal: the listener is not called again
   private volatile StoreException closing;
   private volatile boolean progressDue;
+  private volatile boolean progressForced; // asked for explicitly: sent even if events went out
   private boolean deliveredSinceTick; // drain only
 
   MvccWatch(WatchHub hub, WatchRequest request, WatchListener listener, long startRevision) {
@@ -75,7 +76,16 @@ final class MvccWatch implements Watch {
     }
   }
 
-  void requestProgress() {
+  /**
+   * Asks for a {@link WatchResponse.Progress} once the watch has caught up.
+   *
+   * @param forced send it even if events went out since the last request (etcd's
+   *     {@code RequestProgress}); otherwise only while idle (etcd's {@code progress_notify})
+   */
+  void requestProgress(boolean forced) {
+    if (forced) {
+      progressForced = true;
+    }
     progressDue = true;
     signal();
   }
@@ -136,8 +146,10 @@ final class MvccWatch implements Watch {
     }
     if (progressDue) {
       progressDue = false;
+      boolean forced = progressForced;
+      progressForced = false;
       // a bookmark only while idle (etcd's rule): skip it if events went out since the last tick
-      if (!deliveredSinceTick && !done) {
+      if ((forced || !deliveredSinceTick) && !done) {
         deliver(new WatchResponse.Progress(Math.min(next - 1, hub.committed())));
       }
       deliveredSinceTick = false;

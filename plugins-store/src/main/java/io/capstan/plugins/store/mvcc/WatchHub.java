@@ -73,8 +73,15 @@ final class WatchHub {
   private void tick() {
     for (MvccWatch watch : watches) {
       if (watch.request().progressNotify()) {
-        watch.requestProgress();
+        watch.requestProgress(false);
       }
+    }
+  }
+
+  /** Sends every watch a progress notification once it has caught up (etcd's RequestProgress). */
+  void requestProgress() {
+    for (MvccWatch watch : watches) {
+      watch.requestProgress(true);
     }
   }
 
