@@ -2,7 +2,6 @@ package io.capstan.plugins.store.memory;
 
 import io.capstan.plugins.store.mvcc.AutoCompactionConfig;
 import io.capstan.plugins.store.mvcc.MvccOptions;
-import io.capstan.spi.plugin.InvalidConfigException;
 import io.capstan.spi.store.Store;
 import java.time.Duration;
 
@@ -25,22 +24,12 @@ public record MemoryStoreConfig(
     AutoCompactionConfig autoCompaction,
     Duration requestTimeout) {
 
-  public static final int DEFAULT_MAX_VALUE_BYTES = 2 << 20;
-  public static final Duration DEFAULT_PROGRESS_NOTIFY_INTERVAL = Duration.ofSeconds(1);
-  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
-
   public MemoryStoreConfig {
-    if (maxValueBytes == null) {
-      maxValueBytes = DEFAULT_MAX_VALUE_BYTES;
-    }
-    if (maxValueBytes < Store.MIN_MAX_VALUE_BYTES) {
-      throw new InvalidConfigException("maxValueBytes", "must be at least "
-          + Store.MIN_MAX_VALUE_BYTES + " (1.5 MiB, what every store must accept), was "
-          + maxValueBytes);
-    }
-    progressNotifyInterval = positive("progressNotifyInterval", progressNotifyInterval,
-        DEFAULT_PROGRESS_NOTIFY_INTERVAL);
-    requestTimeout = positive("requestTimeout", requestTimeout, DEFAULT_REQUEST_TIMEOUT);
+    maxValueBytes = MvccOptions.maxValueBytesOrDefault(maxValueBytes);
+    progressNotifyInterval = MvccOptions.positiveOrDefault("progressNotifyInterval",
+        progressNotifyInterval, MvccOptions.DEFAULT_PROGRESS_NOTIFY_INTERVAL);
+    requestTimeout = MvccOptions.positiveOrDefault("requestTimeout", requestTimeout,
+        MvccOptions.DEFAULT_REQUEST_TIMEOUT);
     if (autoCompaction == null) {
       autoCompaction = AutoCompactionConfig.defaults();
     }
@@ -55,16 +44,5 @@ public record MemoryStoreConfig(
   public MvccOptions toOptions() {
     return new MvccOptions(MemoryStoreFactory.NAME, maxValueBytes, progressNotifyInterval,
         autoCompaction, requestTimeout);
-  }
-
-  static Duration positive(String field, Duration value, Duration fallback) {
-    if (value == null) {
-      return fallback;
-    }
-    if (value.isNegative() || value.isZero()) {
-      throw new InvalidConfigException(field, "must be positive, was " + value
-          + "; remove the key for the default");
-    }
-    return value;
   }
 }

@@ -2,6 +2,7 @@ package io.capstan.plugins.store.mvcc;
 
 import static java.util.Objects.requireNonNull;
 
+import io.capstan.spi.plugin.InvalidConfigException;
 import io.capstan.spi.store.Store;
 import java.time.Duration;
 
@@ -40,6 +41,37 @@ public record MvccOptions(
         || requestTimeout.isNegative() || requestTimeout.isZero()) {
       throw new IllegalArgumentException("intervals must be positive");
     }
+  }
+
+  /** The default {@code maxValueBytes} of both embedded stores: 2 MiB. */
+  public static final int DEFAULT_MAX_VALUE_BYTES = 2 << 20;
+
+  /** The default progress interval: 1 s (etcd's 10 minutes is too slow for tests and informers). */
+  public static final Duration DEFAULT_PROGRESS_NOTIFY_INTERVAL = Duration.ofSeconds(1);
+
+  /** The default write timeout: 30 s. */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+  /** For config records: {@code value}, or the default when null; refuses a too-small limit. */
+  public static int maxValueBytesOrDefault(Integer value) {
+    int bytes = value == null ? DEFAULT_MAX_VALUE_BYTES : value;
+    if (bytes < Store.MIN_MAX_VALUE_BYTES) {
+      throw new InvalidConfigException("maxValueBytes", "must be at least "
+          + Store.MIN_MAX_VALUE_BYTES + " (what every store must accept), was " + bytes);
+    }
+    return bytes;
+  }
+
+  /** For config records: {@code value}, or {@code fallback} when null; refuses zero or negative. */
+  public static Duration positiveOrDefault(String field, Duration value, Duration fallback) {
+    if (value == null) {
+      return fallback;
+    }
+    if (value.isNegative() || value.isZero()) {
+      throw new InvalidConfigException(field, "must be positive, was " + value
+          + "; remove the key for the default");
+    }
+    return value;
   }
 
   /** Defaults for tests: 2 MiB values, progress every second, no auto-compaction, 30 s timeout. */
