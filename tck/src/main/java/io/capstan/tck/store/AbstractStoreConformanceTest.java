@@ -2,8 +2,12 @@ package io.capstan.tck.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.capstan.spi.store.CompactedException;
 import io.capstan.spi.store.KeyRange;
+import io.capstan.spi.store.KeyValue;
+import io.capstan.spi.store.Lease;
 import io.capstan.spi.store.Op;
 import io.capstan.spi.store.RangeRequest;
 import io.capstan.spi.store.Store;
@@ -11,6 +15,9 @@ import io.capstan.spi.store.StoreException;
 import io.capstan.spi.store.TxnRequest;
 import io.capstan.spi.store.WatchRequest;
 import io.capstan.spi.store.WatchResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,7 +44,52 @@ import org.junit.jupiter.api.Test;
  * for real TTLs. Key prefixes differ per check, but every check also assumes an empty store, so an
  * etcd-backed subclass must give each test its own empty keyspace (a fresh etcd or a wiped one).
  */
-public abstract class AbstractStoreConformanceTest extends StoreTxnConformance {
+public abstract class AbstractStoreConformanceTest extends StoreLeaseConformance {
+
+  @Test
+  void restartKeepsWritesRevisionsHistoryWatermarkAndLeases() {
+    if (!supportsRestart()) {
+      assertThat(store().isDurable())
+          .as("a store that says isDurable() must prove it: override supportsRestart/restartStore")
+          .isFalse();
+      return;
+    }
+    put("/rs/a", "1");
+    put("/rs/b", "1");
+    store().txn(TxnRequest.of(Op.put(b("/rs/a"), b("2")), Op.put(b("/rs/c"), b("1"))));
+    store().delete(b("/rs/b"));
+    Lease lease = store().grantLease(300);
+    store().txn(TxnRequest.of(Op.put(b("/rs/l1"), b("1")).withLease(lease.id()),
+        Op.put(b("/rs/l2"), b("1")).withLease(lease.id())));
+    put("/rs/a", "3");
+    store().compact(3);
+    long revision = store().currentRevision();
+    Map<Long, List<KeyValue>> before = new HashMap<>();
+    for (long r = 3; r <= revision; r++) {
+      before.put(r, store().range(RangeRequest.of(KeyRange.all()).atRevision(r)).kvs());
+    }
+    WatchRecorder old = watch(WatchRequest.of(KeyRange.all()).fromRevision(3).withPrevKv());
+    old.awaitRevision(revision, patience());
+
+    Store s = restart();
+    assertThat(s.currentRevision()).as("revision after restart").isEqualTo(revision);
+    assertThat(s.compactRevision()).as("watermark after restart").isEqualTo(3);
+    for (long r = 3; r <= revision; r++) {
+      assertThat(s.range(RangeRequest.of(KeyRange.all()).atRevision(r)).kvs())
+          .as("keyspace at revision %d after restart", r).isEqualTo(before.get(r));
+    }
+    assertThatThrownBy(() -> s.range(RangeRequest.of(KeyRange.all()).atRevision(2)))
+        .isInstanceOf(CompactedException.class);
+    WatchRecorder resumed = watch(WatchRequest.of(KeyRange.all()).fromRevision(3).withPrevKv());
+    resumed.awaitRevision(revision, patience());
+    assertThat(resumed.events()).as("history replayed after restart").isEqualTo(old.events());
+    assertThat(s.timeToLive(lease.id(), true)).hasValueSatisfying(
+        info -> assertThat(info.keys()).containsExactly(b("/rs/l1"), b("/rs/l2")));
+    assertThat(put("/rs/d", "1")).as("the next write after restart").isEqualTo(revision + 1);
+    s.revokeLease(lease.id());
+    assertThat(s.currentRevision()).isEqualTo(revision + 2);
+    assertThat(s.range(KeyRange.prefix(b("/rs/l"))).kvs()).isEmpty();
+  }
 
   @Test
   void callsAfterCloseThrowIllegalState() {

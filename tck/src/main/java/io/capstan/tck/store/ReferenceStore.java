@@ -11,7 +11,6 @@ import io.capstan.spi.store.Op;
 import io.capstan.spi.store.RangeRequest;
 import io.capstan.spi.store.RangeResult;
 import io.capstan.spi.store.Store;
-import io.capstan.spi.store.StoreException;
 import io.capstan.spi.store.TxnRequest;
 import io.capstan.spi.store.TxnResult;
 import io.capstan.spi.store.Watch;
@@ -20,7 +19,6 @@ import io.capstan.spi.store.WatchRequest;
 import io.capstan.spi.store.WatchResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -68,10 +66,9 @@ public final class ReferenceStore implements Store {
   // Everything below is guarded by lock.
   private final ReferenceHistory history;
   private final NavigableMap<Long, LeaseEntry> leases;
-  private final List<ReferenceWatch> watches = new ArrayList<>();
+  private final ReferenceWatchHub watches;
   private long lastLeaseId;
   private State state = State.NEW;
-  private Thread delivery;
   private Thread ticker;
 
   private ReferenceStore(Clock clock, Duration tick, ReferenceHistory history,
@@ -79,6 +76,7 @@ public final class ReferenceStore implements Store {
     this.clock = requireNonNull(clock, "clock");
     this.tick = requireNonNull(tick, "tick");
     this.history = history;
+    this.watches = new ReferenceWatchHub(lock, history);
     this.leases = new TreeMap<>(leases);
     this.lastLeaseId = lastLeaseId;
   }
@@ -124,9 +122,11 @@ public final class ReferenceStore implements Store {
         throw new IllegalStateException("start() may be called only once, the store is " + state);
       }
       state = State.OPEN;
-      delivery = daemon("reference-store-watch", this::deliverLoop);
+      watches.start();
       if (!tick.isZero()) {
-        ticker = daemon("reference-store-tick", this::tickLoop);
+        ticker = new Thread(this::tickLoop, "reference-store-tick");
+        ticker.setDaemon(true);
+        ticker.start();
       }
     }
   }
@@ -172,9 +172,7 @@ public final class ReferenceStore implements Store {
     synchronized (lock) {
       enter();
       long start = request.startRevision() == 0 ? history.current() + 1 : request.startRevision();
-      ReferenceWatch watch = new ReferenceWatch(request, listener, start, this::forget);
-      watches.add(watch);
-      lock.notifyAll();
+      ReferenceWatch watch = watches.register(request, listener, start);
       return watch;
     }
   }
@@ -265,8 +263,7 @@ public final class ReferenceStore implements Store {
   public void requestProgress() {
     synchronized (lock) {
       checkOpen();
-      watches.forEach(w -> w.progressWanted = true);
-      lock.notifyAll();
+      watches.requestProgress(w -> true);
     }
   }
 
@@ -277,32 +274,27 @@ public final class ReferenceStore implements Store {
 
   @Override
   public void close() {
-    List<Thread> threads = new ArrayList<>();
+    Thread tickerThread;
     synchronized (lock) {
       if (state == State.CLOSED) {
         return;
       }
       state = State.CLOSED;
-      lock.notifyAll();
-      if (delivery != null) {
-        threads.add(delivery);
-      }
-      if (ticker != null) {
-        threads.add(ticker);
-      }
+      watches.close();
+      tickerThread = ticker;
     }
     // Wait until every watch got its Failed, unless a listener closes the store from inside.
-    for (Thread t : threads) {
-      if (t != Thread.currentThread()) {
-        try {
-          t.join(Duration.ofSeconds(10).toMillis());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
+    try {
+      watches.join();
+      if (tickerThread != null && tickerThread != Thread.currentThread()) {
+        tickerThread.join(Duration.ofSeconds(10).toMillis());
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
+
+  // ---- transactions, with lock held ----
 
   private TxnResult apply(TxnRequest request) {
     long before = history.current();
@@ -344,7 +336,7 @@ public final class ReferenceStore implements Store {
     return due.size();
   }
 
-  // ---- lifecycle and watch delivery ----
+  // ---- lifecycle ----
 
   /** Every public call starts here: the store must be open, and due leases expire first. */
   private void enter() {
@@ -359,55 +351,6 @@ public final class ReferenceStore implements Store {
     }
   }
 
-  private void forget(ReferenceWatch watch) {
-    synchronized (lock) {
-      watches.remove(watch);
-    }
-  }
-
-  private void deliverLoop() {
-    while (true) {
-      List<Map.Entry<ReferenceWatch, WatchResponse>> batch = new ArrayList<>();
-      boolean finished;
-      synchronized (lock) {
-        while (true) {
-          for (ReferenceWatch w : List.copyOf(watches)) {
-            Optional<WatchResponse> next = w.next(history, state == State.CLOSED);
-            next.ifPresent(r -> batch.add(Map.entry(w, r)));
-            if (next.isPresent() && next.get().isTerminal()) {
-              watches.remove(w);
-            }
-          }
-          finished = state == State.CLOSED && watches.isEmpty();
-          if (!batch.isEmpty() || finished) {
-            break;
-          }
-          try {
-            lock.wait();
-          } catch (InterruptedException e) {
-            return;
-          }
-        }
-      }
-      // Listeners run without the lock, so they may call the store (and cancel) freely.
-      for (Map.Entry<ReferenceWatch, WatchResponse> entry : batch) {
-        ReferenceWatch w = entry.getKey();
-        Throwable thrown = w.deliver(entry.getValue());
-        if (thrown != null && !entry.getValue().isTerminal()) {
-          long last;
-          synchronized (lock) {
-            watches.remove(w);
-            last = w.lastDelivered();
-          }
-          w.deliver(new WatchResponse.Failed(last, new StoreException("the listener threw", thrown)));
-        }
-      }
-      if (finished) {
-        return;
-      }
-    }
-  }
-
   private void tickLoop() {
     long nextProgress = clock.nanoTime() + PROGRESS_EVERY_NANOS;
     synchronized (lock) {
@@ -415,9 +358,7 @@ public final class ReferenceStore implements Store {
         expireDueLeases();
         if (clock.nanoTime() - nextProgress >= 0) {
           nextProgress = clock.nanoTime() + PROGRESS_EVERY_NANOS;
-          watches.stream().filter(w -> w.request.progressNotify())
-              .forEach(w -> w.progressWanted = true);
-          lock.notifyAll();
+          watches.requestProgress(WatchRequest::progressNotify);
         }
         try {
           lock.wait(tick.toMillis());
@@ -426,12 +367,5 @@ public final class ReferenceStore implements Store {
         }
       }
     }
-  }
-
-  private static Thread daemon(String name, Runnable body) {
-    Thread t = new Thread(body, name);
-    t.setDaemon(true);
-    t.start();
-    return t;
   }
 }

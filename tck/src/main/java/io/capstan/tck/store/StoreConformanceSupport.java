@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 
 /**
@@ -108,6 +109,11 @@ public abstract class StoreConformanceSupport {
   }
 
   // ---- helpers ----
+
+  /** Awaitility, polling every 10 ms for at most {@link #patience()}. */
+  protected final ConditionFactory waitFor(String what) {
+    return WatchRecorder.waitFor(what, patience());
+  }
 
   /** UTF-8 bytes, for keys and values. */
   protected static Bytes b(String text) {

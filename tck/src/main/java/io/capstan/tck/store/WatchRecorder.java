@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.core.ConditionFactory;
 
 /**
  * A {@link WatchListener} that records every response and every breach of the listener contract
@@ -106,19 +107,24 @@ public final class WatchRecorder implements WatchListener {
 
   /** Waits until an Events response at or above {@code revision} has arrived. */
   public void awaitRevision(long revision, Duration timeout) {
-    await("watch to deliver revision " + revision).atMost(timeout)
+    waitFor("watch to deliver revision " + revision, timeout)
         .until(() -> lastEventRevision() >= revision || terminal().isPresent());
   }
 
   /** Waits until at least {@code count} events have arrived. */
   public void awaitEventCount(int count, Duration timeout) {
-    await("watch to deliver " + count + " events").atMost(timeout)
+    waitFor("watch to deliver " + count + " events", timeout)
         .until(() -> events().size() >= count || terminal().isPresent());
+  }
+
+  /** Awaitility as the store kit uses it: polling every 10 ms, at most {@code timeout}. */
+  static ConditionFactory waitFor(String what, Duration timeout) {
+    return await(what).atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10));
   }
 
   /** Waits for the terminal response and returns it. */
   public WatchResponse awaitTerminal(Duration timeout) {
-    await("watch to end").atMost(timeout).until(() -> terminal().isPresent());
+    waitFor("watch to end", timeout).until(() -> terminal().isPresent());
     return terminal().orElseThrow();
   }
 }
