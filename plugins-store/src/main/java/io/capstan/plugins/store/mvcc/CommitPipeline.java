@@ -14,22 +14,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the writer thread does with one batch, in the order that makes it safe:
+ * What the writer thread does with commands, in the order that makes it safe:
  *
  * <ol>
- *   <li><b>apply</b> each command to the index and the revision log, assigning consecutive
- *       revisions; compares see every earlier command of the batch. Readers do not see any of it
- *       yet: they read at the committed revision.
- *   <li><b>persist</b> the whole batch with one {@link Persistence#append} (one atomic, synced
- *       write).
- *   <li><b>publish</b> the new committed revision, start the timers of granted leases,
- *       <b>acknowledge</b> the callers, and wake the watches.
- *   <li><b>compact</b>, if the batch asked for it, against the revision just committed.
+ *   <li>{@link #apply}: each command changes the index and the revision log at once, with
+ *       consecutive revisions; compares see every earlier command, committed or not. Readers see
+ *       none of it yet: they read at the committed revision. The command joins the open {@link
+ *       PendingBatch}.
+ *   <li>the batch is persisted with one {@link Persistence#append} (by the {@link WriteLoop}).
+ *   <li>{@link #publish}: the new committed revision becomes visible, granted leases start
+ *       counting down, callers are acknowledged and watches woken.
  * </ol>
  *
- * <p>An exception from persistence propagates to the {@link WriteLoop}, which stops accepting
- * writes: the index then holds applied but uncommitted versions, invisible to readers and never
- * acknowledged.
+ * <p>If an append fails, {@link #fail} ends that batch's commands as indeterminate; the index then
+ * holds applied but uncommitted versions, invisible to readers and never acknowledged, and the
+ * loop accepts no more writes.
  */
 final class CommitPipeline {
 
@@ -40,75 +39,85 @@ final class CommitPipeline {
   private final RevisionLog log;
   private final LeaseTable leases;
   private final TxnApplier applier;
-  private final Persistence persistence;
   private final Watermarks marks;
   private final WatchHub hub;
   private long applied; // the latest applied revision; writer thread only
   private long nextLeaseId; // writer thread only
 
   CommitPipeline(String name, KeyIndex index, RevisionLog log, LeaseTable leases,
-      Persistence persistence, Watermarks marks, WatchHub hub, long nextLeaseId) {
+      Watermarks marks, WatchHub hub, long nextLeaseId) {
     this.name = name;
     this.index = index;
     this.log = log;
     this.leases = leases;
     this.applier = new TxnApplier(index, leases);
-    this.persistence = persistence;
     this.marks = marks;
     this.hub = hub;
     this.applied = marks.committed;
     this.nextLeaseId = nextLeaseId;
   }
 
-  void commit(List<WriteCommand> batch) {
-    List<RevisionRecord> revisions = new ArrayList<>();
-    List<LeaseRecord> granted = new ArrayList<>();
-    List<Long> removed = new ArrayList<>();
-    List<LeaseState> toActivate = new ArrayList<>();
-    List<Runnable> acks = new ArrayList<>(batch.size());
-    List<WriteCommand.Compact> compactions = new ArrayList<>();
-    for (WriteCommand command : batch) {
-      try {
-        if (command instanceof WriteCommand.Txn txn) {
-          TxnApplier.Applied a = apply(txn.request(), revisions);
-          acks.add(() -> txn.future().complete(a.result()));
-        } else if (command instanceof WriteCommand.Grant grant) {
-          LeaseState lease = grant(grant);
-          granted.add(new LeaseRecord(lease.id, lease.ttlSeconds));
-          toActivate.add(lease);
-          acks.add(() -> grant.future().complete(new Lease(lease.id, lease.ttlSeconds)));
-        } else if (command instanceof WriteCommand.Revoke revoke) {
-          if (revoke(revoke, revisions)) {
-            removed.add(revoke.id());
-          }
-          acks.add(() -> revoke.future().complete(null));
-        } else if (command instanceof WriteCommand.Compact compact) {
-          compactions.add(compact);
-        } else {
-          acks.add(() -> command.future().complete(null)); // Stop
+  /** Applies one command into {@code batch}; a rejected command changes nothing. */
+  void apply(WriteCommand command, PendingBatch batch) {
+    batch.commands.add(command);
+    try {
+      if (command instanceof WriteCommand.Txn txn) {
+        TxnApplier.Applied a = applyTxn(txn.request(), batch);
+        batch.acks.add(() -> txn.future().complete(a.result()));
+      } else if (command instanceof WriteCommand.Grant grant) {
+        LeaseState lease = grant(grant);
+        batch.granted.add(new LeaseRecord(lease.id, lease.ttlSeconds));
+        batch.toActivate.add(lease);
+        batch.acks.add(() -> grant.future().complete(new Lease(lease.id, lease.ttlSeconds)));
+      } else if (command instanceof WriteCommand.Revoke revoke) {
+        if (revoke(revoke, batch)) {
+          batch.removed.add(revoke.id());
         }
-      } catch (StoreException | IllegalArgumentException rejected) {
-        acks.add(() -> command.future().completeExceptionally(rejected)); // nothing was applied
+        batch.acks.add(() -> revoke.future().complete(null));
+      } else if (command instanceof WriteCommand.Compact compact) {
+        compact(compact.revision(), batch);
+        batch.acks.add(() -> compact.future().complete(null));
+      } else {
+        batch.acks.add(() -> command.future().complete(null)); // Stop
       }
+    } catch (StoreException | IllegalArgumentException rejected) {
+      // nothing was applied, but the answer still waits for the batch: it was decided on state
+      // that is not durable yet
+      batch.acks.add(() -> command.future().completeExceptionally(rejected));
     }
-    if (!revisions.isEmpty() || !granted.isEmpty() || !removed.isEmpty()) {
-      persistence.append(new CommitBatch(revisions, granted, removed, applied, nextLeaseId));
-    }
-    marks.committed = applied;
-    toActivate.forEach(leases::activate);
-    acks.forEach(Runnable::run);
-    if (!revisions.isEmpty()) {
-      hub.onCommit();
-    }
-    compactions.forEach(this::compact);
   }
 
-  private TxnApplier.Applied apply(TxnRequest request, List<RevisionRecord> revisions) {
+  /** Fixes the batch's counters before it is handed to persistence. */
+  void seal(PendingBatch batch) {
+    batch.lastRevision = applied;
+    batch.nextLeaseId = nextLeaseId;
+  }
+
+  /** Makes a durable batch visible and acknowledges its callers. */
+  void publish(PendingBatch batch) {
+    marks.committed = batch.lastRevision;
+    batch.toActivate.forEach(leases::activate);
+    batch.acks.forEach(Runnable::run);
+    if (!batch.revisions.isEmpty()) {
+      hub.onCommit();
+    }
+    if (batch.compactRevision > 0) {
+      LOG.debug("Store {} compacted to revision {}: {} versions dropped", name,
+          batch.compactRevision, batch.dropped.size());
+    }
+  }
+
+  /** Ends every command of a batch whose append failed or never ran. */
+  static void fail(PendingBatch batch, RuntimeException outcome) {
+    batch.commands.forEach(c -> c.future().completeExceptionally(outcome));
+  }
+
+  private TxnApplier.Applied applyTxn(TxnRequest request, PendingBatch batch) {
     TxnApplier.Applied a = applier.apply(request, applied);
     if (a.logged() != null) {
       applied = a.logged().revision();
       log.add(a.logged());
-      revisions.add(new RevisionRecord(applied, a.logged().kvs()));
+      batch.revisions.add(new RevisionRecord(applied, a.logged().kvs()));
     }
     return a;
   }
@@ -123,7 +132,7 @@ final class CommitPipeline {
   }
 
   /** Deletes the lease's keys as one revision; false if there was no such lease. */
-  private boolean revoke(WriteCommand.Revoke revoke, List<RevisionRecord> revisions) {
+  private boolean revoke(WriteCommand.Revoke revoke, PendingBatch batch) {
     LeaseState lease = leases.get(revoke.id());
     if (lease == null) {
       if (revoke.expired()) {
@@ -136,7 +145,7 @@ final class CommitPipeline {
       deletes.add(Op.delete(key));
     }
     if (!deletes.isEmpty()) {
-      apply(new TxnRequest(List.of(), deletes, List.of()), revisions);
+      applyTxn(new TxnRequest(List.of(), deletes, List.of()), batch);
     }
     leases.remove(revoke.id());
     if (revoke.expired()) {
@@ -145,24 +154,22 @@ final class CommitPipeline {
     return true;
   }
 
-  private void compact(WriteCommand.Compact compact) {
-    long revision = compact.revision();
+  /**
+   * Compacts the index now and records the dropped versions in the batch. Validated against the
+   * committed revision: a caller can only have learned of committed revisions, so one above it is
+   * in the future.
+   */
+  private void compact(long revision, PendingBatch batch) {
     long compacted = marks.compacted;
     if (revision <= compacted) {
-      compact.future().completeExceptionally(new CompactedException(revision, compacted));
-      return;
+      throw new CompactedException(revision, compacted);
     }
     if (revision > marks.committed) {
-      compact.future().completeExceptionally(
-          new FutureRevisionException(revision, marks.committed));
-      return;
+      throw new FutureRevisionException(revision, marks.committed);
     }
     marks.compacted = revision; // first: readers racing the trim then see why history is missing
     List<Bytes> touched = log.trimBelow(revision);
-    List<VersionRef> dropped = index.compact(touched, revision);
-    persistence.compact(revision, dropped);
-    LOG.debug("Store {} compacted to revision {}: {} versions dropped", name, revision,
-        dropped.size());
-    compact.future().complete(null);
+    batch.dropped.addAll(index.compact(touched, revision));
+    batch.compactRevision = revision;
   }
 }

@@ -37,9 +37,10 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li><b>Reads</b> run on the caller's thread without locks, at the committed revision (or an
  *       older retained one).
- *   <li><b>Writes</b> go to one writer thread ({@link WriteLoop}) that applies queued commands,
- *       persists them as one batch and acknowledges them after it is durable (group commit).
- *       Transactions without write ops never queue; they are reads.
+ *   <li><b>Writes</b> go to one writer thread ({@link WriteLoop}) that applies queued commands
+ *       and hands them, as one batch, to a sync thread for one atomic {@link Persistence#append};
+ *       it acknowledges them once that returns (group commit). Transactions without write ops
+ *       never queue; they are reads.
  *   <li><b>Watches</b> are served from the revision log by tasks on the host's executor ({@link
  *       WatchHub}); no thread per watch, no per-watch buffer.
  *   <li><b>Leases</b> count down on the host's clock ({@link LeaseTable}); on restart every lease
@@ -99,9 +100,9 @@ public abstract class MvccStore implements Store {
       }
     });
     restored.forEach(leases::activate);
-    CommitPipeline pipeline = new CommitPipeline(options.name(), index, log, leases, persistence,
-        marks, hub, recovered.nextLeaseId());
-    writer = new WriteLoop(options.name(), pipeline);
+    CommitPipeline pipeline = new CommitPipeline(options.name(), index, log, leases, marks, hub,
+        recovered.nextLeaseId());
+    writer = new WriteLoop(options.name(), pipeline, persistence);
     writer.start();
     hub.start(options.progressNotifyInterval());
     autoCompactor.start();
@@ -241,7 +242,7 @@ public abstract class MvccStore implements Store {
     try {
       if (wasOpen) {
         autoCompactor.stop();
-        writer.stop();
+        writer.stop(); // commits what is queued
         leases.close();
         hub.close(new StoreUnavailableException("store " + options.name() + " is closed"));
       }

@@ -1,7 +1,5 @@
 package io.capstan.plugins.store.mvcc;
 
-import java.util.List;
-
 /** The persistence of the {@code memory} store: keeps nothing, so every start is a fresh store. */
 public final class NoPersistence implements Persistence {
 
@@ -17,10 +15,12 @@ public final class NoPersistence implements Persistence {
   public void append(CommitBatch batch) {}
 
   @Override
-  public void compact(long compactRevision, List<VersionRef> dropped) {}
+  public boolean isDurable() {
+    return false;
+  }
 
   @Override
-  public boolean isDurable() {
+  public boolean blocks() {
     return false;
   }
 

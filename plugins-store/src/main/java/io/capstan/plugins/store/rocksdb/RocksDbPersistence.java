@@ -38,11 +38,12 @@ import org.rocksdb.WriteOptions;
 
 /**
  * The {@code rocksdb} store's {@link Persistence}: an embedded RocksDB with the layout of {@link
- * RocksDbCodec}. Every {@link #append} and {@link #compact} is one {@link WriteBatch} (RocksDB
+ * RocksDbCodec}. Every {@link #append} is one {@link WriteBatch} (RocksDB
  * applies a batch atomically, also across column families, and recovers it whole or not at all
  * from its write-ahead log), written with {@code sync=true} in {@code sync} mode. So the revision
  * counter, the revisions' data, lease changes and the compaction watermark can never disagree
- * after a crash.
+ * after a crash. Compaction deletes the dropped rows in the same batch; RocksDB reclaims their
+ * space in its own background compactions.
  *
  * <p>Native resources are closed in reverse order of creation: column family handles, the
  * database, then the options, table config cache and write options they used.
@@ -160,24 +161,17 @@ public final class RocksDbPersistence implements Persistence {
       for (long id : batch.removedLeases()) {
         wb.delete(meta, RocksDbCodec.leaseKey(id));
       }
+      if (batch.compacts()) {
+        for (VersionRef ref : batch.dropped()) {
+          wb.delete(revisions, RocksDbCodec.revisionKey(ref.revision(), ref.index()));
+        }
+        wb.put(meta, COMPACT_REVISION, RocksDbCodec.longBytes(batch.compactRevision()));
+      }
       wb.put(meta, CURRENT_REVISION, RocksDbCodec.longBytes(batch.currentRevision()));
       wb.put(meta, NEXT_LEASE_ID, RocksDbCodec.longBytes(batch.nextLeaseId()));
       db.write(writeOptions, wb);
     } catch (RocksDBException e) {
       throw failure("write a batch of " + batch.size() + " revisions", e);
-    }
-  }
-
-  @Override
-  public void compact(long compactRevision, List<VersionRef> dropped) {
-    try (WriteBatch wb = new WriteBatch()) {
-      for (VersionRef ref : dropped) {
-        wb.delete(revisions, RocksDbCodec.revisionKey(ref.revision(), ref.index()));
-      }
-      wb.put(meta, COMPACT_REVISION, RocksDbCodec.longBytes(compactRevision));
-      db.write(writeOptions, wb);
-    } catch (RocksDBException e) {
-      throw failure("compact to revision " + compactRevision, e);
     }
   }
 

@@ -82,11 +82,9 @@ final class GatedPersistence implements Persistence {
       }
     }
     appends.add(batch);
-  }
-
-  @Override
-  public void compact(long compactRevision, List<VersionRef> dropped) {
-    compactions.add(new Compaction(compactRevision, List.copyOf(dropped)));
+    if (batch.compacts()) {
+      compactions.add(new Compaction(batch.compactRevision(), batch.dropped()));
+    }
   }
 
   @Override
