@@ -6,6 +6,7 @@ import io.capstan.runtime.clock.WallClock;
 import io.capstan.spi.store.Store;
 import io.capstan.tck.store.AbstractStoreConformanceTest;
 import java.time.Duration;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -31,6 +32,11 @@ class MemoryStoreConformanceTest extends AbstractStoreConformanceTest {
     MemoryStore store = new MemoryStore(MemoryStoreConfig.defaults(), new WallClock(), executor);
     store.start();
     return store;
+  }
+
+  @Override
+  protected OptionalInt maxValueBytes() {
+    return OptionalInt.of(MemoryStoreConfig.defaults().maxValueBytes());
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.capstan.spi.store.Store;
 import io.capstan.tck.store.AbstractStoreConformanceTest;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +49,11 @@ class RocksDbStoreConformanceTest extends AbstractStoreConformanceTest {
   protected Store restartStore(Store old) {
     old.close();
     return openStore();
+  }
+
+  @Override
+  protected OptionalInt maxValueBytes() {
+    return OptionalInt.of(RocksDbStoreConfig.defaults().maxValueBytes());
   }
 
   @Override
