@@ -14,14 +14,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the writer thread does with commands, in the order that makes it safe:
+ * What happens to a write, in the order that makes it safe (the first step under the {@link
+ * BatchExchange} lock, so the index has one writer at a time; the others on the sync thread):
  *
  * <ol>
  *   <li>{@link #apply}: each command changes the index and the revision log at once, with
  *       consecutive revisions; compares see every earlier command, committed or not. Readers see
  *       none of it yet: they read at the committed revision. The command joins the open {@link
  *       PendingBatch}.
- *   <li>the batch is persisted with one {@link Persistence#append} (by the {@link WriteLoop}).
+ *   <li>the whole batch is persisted with one {@link Persistence#append} ({@link WriteLoop}).
  *   <li>{@link #publish}: the new committed revision becomes visible, granted leases start
  *       counting down, callers are acknowledged and watches woken.
  * </ol>
@@ -41,8 +42,8 @@ final class CommitPipeline {
   private final TxnApplier applier;
   private final Watermarks marks;
   private final WatchHub hub;
-  private long applied; // the latest applied revision; writer thread only
-  private long nextLeaseId; // writer thread only
+  private long applied; // the latest applied revision; under the exchange lock
+  private long nextLeaseId; // under the exchange lock
 
   CommitPipeline(String name, KeyIndex index, RevisionLog log, LeaseTable leases,
       Watermarks marks, WatchHub hub, long nextLeaseId) {
@@ -77,8 +78,6 @@ final class CommitPipeline {
       } else if (command instanceof WriteCommand.Compact compact) {
         compact(compact.revision(), batch);
         batch.acks.add(() -> compact.future().complete(null));
-      } else {
-        batch.acks.add(() -> command.future().complete(null)); // Stop
       }
     } catch (StoreException | IllegalArgumentException rejected) {
       // nothing was applied, but the answer still waits for the batch: it was decided on state

@@ -101,6 +101,16 @@ final class KeyIndex {
     return history == null ? key : history.key;
   }
 
+  /** The key's history, or null if the index holds no version of it. */
+  KeyHistory history(Bytes key) {
+    return keys.get(key);
+  }
+
+  /** Adds the first version of a key the index does not hold. Writer only. */
+  void create(KeyValue kv, int index) {
+    keys.put(kv.key(), new KeyHistory(kv.key(), new Version(kv, index, null)));
+  }
+
   /**
    * Compacts the given keys to {@code watermark} (see {@link KeyHistory#compact}); keys left with
    * no version leave the index. Writer thread only.

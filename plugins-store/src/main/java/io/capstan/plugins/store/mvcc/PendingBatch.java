@@ -4,10 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One group commit in the making: the commands the writer applied since the last hand-off, what
- * they mean for persistence, and what to do once it is durable. Owned by the writer thread, then
- * by the sync thread while {@link Persistence#append} runs, then by the writer again (the hand-offs
- * go through blocking queues, which order the accesses).
+ * One group commit in the making: the commands applied since the last batch was taken, what they
+ * mean for persistence, and what to do once it is durable. Changed only under the {@link
+ * BatchExchange} lock until taken, then owned by the thread that appends and publishes it.
  */
 final class PendingBatch {
 

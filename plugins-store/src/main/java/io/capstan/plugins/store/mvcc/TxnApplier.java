@@ -57,18 +57,27 @@ final class TxnApplier {
     List<OpResult> results = new ArrayList<>(ops.size());
     for (Op op : ops) {
       if (op instanceof Op.Put put) {
-        Bytes key = index.canonicalKey(put.key());
-        KeyValue prev = index.get(key, LATEST);
+        // one index lookup per put: the history gives the shared key instance and the latest entry
+        KeyHistory history = index.history(put.key());
+        Bytes key = history == null ? put.key() : history.key;
+        KeyValue prev = history == null ? null : history.liveAt(LATEST);
         KeyValue kv = prev == null
             ? new KeyValue(key, put.value(), revision, revision, 1, put.lease())
             : new KeyValue(key, put.value(), prev.createRevision(), revision, prev.version() + 1,
                 put.lease());
+        if (history == null) {
+          index.create(kv, events.size());
+        } else {
+          history.push(kv, events.size());
+        }
         record(kv, prev, events, prevKvs);
         results.add(new OpResult.Put(put.prevKv() ? Optional.ofNullable(prev) : Optional.empty()));
       } else if (op instanceof Op.Delete delete) {
         List<KeyValue> live = index.liveIn(delete.range(), LATEST);
         for (KeyValue prev : live) {
-          record(KeyValue.tombstone(prev.key(), revision), prev, events, prevKvs);
+          KeyValue tombstone = KeyValue.tombstone(prev.key(), revision);
+          index.push(tombstone, events.size());
+          record(tombstone, prev, events, prevKvs);
         }
         results.add(new OpResult.Delete(live.size(), delete.prevKv() ? live : List.of()));
       } else {
@@ -81,10 +90,9 @@ final class TxnApplier {
         events.isEmpty() ? null : new LoggedRevision(revision, events, prevKvs));
   }
 
-  /** Writes one version to the index and keeps lease attachments in step. */
+  /** Keeps lease attachments in step with a version just written, and logs its event. */
   private void record(KeyValue kv, KeyValue prev, List<WatchEvent> events,
       List<Optional<KeyValue>> prevKvs) {
-    index.push(kv, events.size());
     if (prev != null && prev.hasLease()) {
       leases.detach(prev.lease(), kv.key());
     }

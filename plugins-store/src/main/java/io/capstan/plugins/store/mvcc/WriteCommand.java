@@ -3,41 +3,23 @@ package io.capstan.plugins.store.mvcc;
 import static java.util.Objects.requireNonNull;
 
 import io.capstan.spi.store.Lease;
-import io.capstan.spi.store.Op;
 import io.capstan.spi.store.TxnRequest;
 import io.capstan.spi.store.TxnResult;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A change queued for the writer thread. Each carries the future its caller waits on; the writer
- * completes it only after the change is committed (durable and visible), or fails it.
+ * A change to apply. Each carries the future its caller waits on, completed only after the change
+ * is committed (durable and visible), or failed.
  */
 sealed interface WriteCommand {
 
   CompletableFuture<?> future();
-
-  /** A rough size, to bound the bytes of one group commit. */
-  default long weight() {
-    return 64;
-  }
 
   /** A transaction with at least one write op. */
   record Txn(TxnRequest request, CompletableFuture<TxnResult> future) implements WriteCommand {
     public Txn {
       requireNonNull(request, "request");
       requireNonNull(future, "future");
-    }
-
-    @Override
-    public long weight() {
-      long bytes = 64;
-      for (Op op : request.success()) {
-        bytes += op instanceof Op.Put put ? put.key().size() + put.value().size() : 64;
-      }
-      for (Op op : request.failure()) {
-        bytes += op instanceof Op.Put put ? put.key().size() + put.value().size() : 64;
-      }
-      return bytes;
     }
   }
 
@@ -65,7 +47,4 @@ sealed interface WriteCommand {
       requireNonNull(future, "future");
     }
   }
-
-  /** Tells the writer thread to finish what is queued before it and stop. */
-  record Stop(CompletableFuture<Void> future) implements WriteCommand {}
 }
