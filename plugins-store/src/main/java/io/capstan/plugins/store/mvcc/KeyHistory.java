@@ -7,12 +7,12 @@ import java.util.List;
 /**
  * The retained versions of one key, newest first, as a singly linked chain.
  *
- * <p>Why a chain: the writer only ever adds a version at the head (O(1), no copying however hot
+ * <p>Why a chain: a writer only ever adds a version at the head (O(1), no copying however hot
  * the key), the latest read looks at the head, and a historical read walks back only past the
  * versions written after the revision it reads. Readers need no lock: the head is volatile and
  * every node is published before the head points at it.
  *
- * <p>Only the writer thread calls {@link #push} and {@link #compact}.
+ * <p>Only the holder of the store's write lock calls {@link #push} and {@link #compact}.
  */
 final class KeyHistory {
 
@@ -44,7 +44,7 @@ final class KeyHistory {
     return v == null || v.isTombstone() ? null : v.kv;
   }
 
-  /** Adds the newest version. Writer thread only. */
+  /** Adds the newest version. Under the write lock only. */
   void push(KeyValue kv, int index) {
     head = new Version(kv, index, head);
   }
@@ -53,7 +53,7 @@ final class KeyHistory {
    * Drops every version that was superseded before {@code watermark} (its successor's revision is
    * below it), and a tombstone below the watermark that nothing older than the watermark needs.
    * What stays serves every read at {@code watermark} or later and the {@code prevKv} of every
-   * event at or after it. Writer thread only.
+   * event at or after it. Under the write lock only.
    *
    * @param dropped receives the refs of the dropped versions
    * @return true if nothing is left and the key should leave the index

@@ -82,7 +82,8 @@ final class KeyIndex {
 
   /**
    * Adds {@code kv} as the key's newest version and returns the entry it replaces if that was live.
-   * The key instance already in the index is reused so versions share one copy. Writer thread only.
+   * The key instance already in the index is reused so versions share one copy. Under the write
+   * lock only.
    */
   KeyValue push(KeyValue kv, int index) {
     KeyHistory history = keys.get(kv.key());
@@ -106,14 +107,14 @@ final class KeyIndex {
     return keys.get(key);
   }
 
-  /** Adds the first version of a key the index does not hold. Writer only. */
+  /** Adds the first version of a key the index does not hold. Under the write lock only. */
   void create(KeyValue kv, int index) {
     keys.put(kv.key(), new KeyHistory(kv.key(), new Version(kv, index, null)));
   }
 
   /**
    * Compacts the given keys to {@code watermark} (see {@link KeyHistory#compact}); keys left with
-   * no version leave the index. Writer thread only.
+   * no version leave the index. Under the write lock only.
    */
   List<VersionRef> compact(Collection<Bytes> touched, long watermark) {
     List<VersionRef> dropped = new ArrayList<>();

@@ -7,8 +7,8 @@ import java.util.concurrent.ConcurrentSkipListSet;
 /**
  * One lease: its TTL, deadline and attached keys.
  *
- * <p>The writer thread creates and removes it and changes {@link #keys}; callers renew it; its
- * timer checks it. The lifecycle flags and the deadline are guarded by the object's monitor, so
+ * <p>The write path (under the store's write lock) creates and removes it and changes {@link
+ * #keys}; callers renew it; its timer checks it. The lifecycle flags and the deadline are guarded by the object's monitor, so
  * a keep-alive and the expiry decision cannot both win.
  */
 final class LeaseState {

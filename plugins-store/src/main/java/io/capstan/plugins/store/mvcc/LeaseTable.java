@@ -18,7 +18,7 @@ import java.util.function.LongConsumer;
  * timed with the injected {@link TaskExecutor}, one one-shot task per lease that, when it fires
  * early because of keep-alives, simply re-arms itself for the new deadline (cheaper than cancelling
  * on every keep-alive). An expired lease is handed to {@code onExpired}, which queues its revoke on
- * the writer thread, so the keys go in one revision like an explicit revoke.
+ * the write path, so the keys go in one revision like an explicit revoke.
  */
 final class LeaseTable {
 
@@ -44,7 +44,7 @@ final class LeaseTable {
     return leases.get(id);
   }
 
-  /** Adds a lease, not yet counting down (writer thread, before the commit). */
+  /** Adds a lease, not yet counting down (under the write lock, before the commit). */
   LeaseState add(long id, long ttlSeconds) {
     LeaseState state = new LeaseState(id, ttlSeconds);
     leases.put(id, state);
@@ -74,7 +74,7 @@ final class LeaseTable {
     }
   }
 
-  /** Removes a lease (writer thread) and returns it, or null. */
+  /** Removes a lease (under the write lock) and returns it, or null. */
   LeaseState remove(long id) {
     LeaseState state = leases.remove(id);
     if (state != null) {

@@ -37,10 +37,11 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li><b>Reads</b> run on the caller's thread without locks, at the committed revision (or an
  *       older retained one).
- *   <li><b>Writes</b> go to one writer thread ({@link WriteLoop}) that applies queued commands
- *       and hands them, as one batch, to a sync thread for one atomic {@link Persistence#append};
- *       it acknowledges them once that returns (group commit). Transactions without write ops
- *       never queue; they are reads.
+ *   <li><b>Writes</b> are applied by their callers one at a time under one lock, invisible until
+ *       committed; a sync thread takes everything applied since its last append as one batch,
+ *       writes it with one atomic {@link Persistence#append}, then publishes the new committed
+ *       revision and acknowledges the callers (group commit, {@link WriteLoop}). Transactions
+ *       without write ops never wait for it; they are reads.
  *   <li><b>Watches</b> are served from the revision log by tasks on the host's executor ({@link
  *       WatchHub}); no thread per watch, no per-watch buffer.
  *   <li><b>Leases</b> count down on the host's clock ({@link LeaseTable}); on restart every lease
@@ -255,7 +256,7 @@ public abstract class MvccStore implements Store {
     }
   }
 
-  /** Commands waiting for the writer thread; lets tests see a group commit form. */
+  /** Commands applied and not yet taken for an append; lets tests see a group commit form. */
   protected final int pendingWrites() {
     return writer == null ? 0 : writer.pending();
   }

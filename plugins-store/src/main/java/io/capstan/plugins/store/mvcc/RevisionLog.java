@@ -32,7 +32,7 @@ final class RevisionLog {
 
   /**
    * Removes every entry below {@code watermark} and returns the keys those entries changed: the only
-   * keys whose history compaction can shorten. Writer thread only.
+   * keys whose history compaction can shorten. Under the write lock only.
    */
   List<Bytes> trimBelow(long watermark) {
     List<Bytes> touched = new ArrayList<>();

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Evaluates transactions: on the writer thread against the latest applied state, writing to the
+ * Evaluates transactions: under the write lock against the latest applied state, writing to the
  * index; or, for transactions without write ops, on the caller's thread against a committed
  * revision, which needs no writer at all.
  */
@@ -36,7 +36,7 @@ final class TxnApplier {
   }
 
   /**
-   * Applies {@code request} on the writer thread. If it changes anything it becomes revision
+   * Applies {@code request}, under the write lock. If it changes anything it becomes revision
    * {@code current + 1}. Validation (the leases its puts name) happens before the first change,
    * so a rejected transaction leaves the index untouched.
    *

@@ -7,8 +7,8 @@ import io.capstan.spi.store.KeyValue;
  *
  * <p>{@link #kv} is the entry as written (a {@linkplain KeyValue#tombstone tombstone} for a delete);
  * {@link #index} is its position among the events of its revision, so {@code (kv.modRevision(),
- * index)} names the persisted row. {@link #prev} is volatile because compaction, on the writer
- * thread, cuts the chain while readers walk it without locks.
+ * index)} names the persisted row. {@link #prev} is volatile because compaction, under the write
+ * lock, cuts the chain while readers walk it without locks.
  */
 final class Version {
 

@@ -1,7 +1,9 @@
 package io.capstan.plugins.store.mvcc;
 
 /**
- * The two revisions every reader synchronizes on. Only the writer thread writes them.
+ * The two revisions every reader synchronizes on. {@link #committed} is written only by whoever
+ * publishes batches (the sync thread, or the caller for memory), {@link #compacted} only under the
+ * write lock.
  *
  * <p>{@link #committed} is published after the revisions up to it are durable and before any of
  * their writers is acknowledged, so a read that starts after an acknowledgement reads at a revision
