@@ -78,7 +78,8 @@ final class BatchExchange {
       }
       if (inline != null) {
         inline.accept(swap());
-      } else {
+      } else if (open.commands.size() == 1 || open.commands.size() >= lastSize) {
+        // wake the sync thread only when it can act: the batch is no longer empty, or gathered
         arrived.signal();
       }
     } finally {

@@ -77,16 +77,16 @@ final class WriteLoop {
   private void sync() {
     try {
       for (PendingBatch batch = exchange.take(); batch != null; batch = exchange.take()) {
-        long began = System.nanoTime();
-        boolean ok = commit(batch);
-        exchange.appended(System.nanoTime() - began);
-        if (!ok) {
+        if (!commit(batch)) {
           return;
         }
       }
     } catch (InterruptedException e) {
       LOG.warn("Store {} sync thread interrupted; writes not yet synced fail", name);
       exchange.fail(new StoreException("store " + name + " sync thread was interrupted", e));
+    } catch (RuntimeException | Error bug) {
+      LOG.error("Store {} sync thread failed; it accepts no more writes", name, bug);
+      exchange.fail(new StoreException("store " + name + " sync thread failed", bug));
     }
   }
 
@@ -97,7 +97,9 @@ final class WriteLoop {
     }
     try {
       if (batch.writes()) {
+        long began = System.nanoTime();
         persistence.append(batch.toCommitBatch());
+        exchange.appended(System.nanoTime() - began);
       }
     } catch (RuntimeException | Error e) {
       StoreException failure = new StoreException("store " + name + " could not persist a batch"
