@@ -1,0 +1,128 @@
+package io.capstan.plugins.store.rocksdb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Module;
+import io.capstan.runtime.clock.PooledTaskExecutor;
+import io.capstan.runtime.clock.WallClock;
+import io.capstan.spi.clock.Clock;
+import io.capstan.spi.clock.TaskExecutor;
+import io.capstan.spi.plugin.InvalidConfigException;
+import io.capstan.spi.plugin.PluginFactory;
+import io.capstan.spi.store.Store;
+import io.capstan.spi.store.StoreFactory;
+import io.capstan.tck.plugin.AbstractPluginTest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code rocksdb} plugin built the way the kernel builds it, from a settings map. */
+class RocksDbStorePluginTest extends AbstractPluginTest<RocksDbStoreConfig> {
+
+  private final PooledTaskExecutor executor = new PooledTaskExecutor(2, Duration.ofSeconds(1));
+
+  @TempDir
+  Path dir;
+
+  @AfterEach
+  void stopExecutor() throws InterruptedException {
+    executor.close();
+  }
+
+  @Override
+  protected PluginFactory<RocksDbStoreConfig> factory() {
+    return new RocksDbStoreFactory();
+  }
+
+  @Override
+  @SuppressWarnings("rawtypes")
+  protected Class<? extends PluginFactory> spiFactoryType() {
+    return StoreFactory.class;
+  }
+
+  @Override
+  protected List<Class<?>> serviceTypes() {
+    return List.of(Store.class);
+  }
+
+  @Override
+  protected Map<String, Object> settings() {
+    return Map.of(
+        "dataDir", dir.resolve("db").toString(),
+        "syncMode", "none",
+        "blockCacheSize", "8Mi",
+        "compression", "zstd",
+        "maxValueBytes", 3 << 20,
+        "progressNotifyInterval", "2s",
+        "requestTimeout", "10s",
+        "autoCompaction", Map.of("mode", "periodic", "retention", "1h"));
+  }
+
+  @Override
+  protected Module hostModule() {
+    return new AbstractModule() {
+      @Override
+      protected void configure() {
+        bind(Clock.class).toInstance(new WallClock());
+        bind(TaskExecutor.class).toInstance(executor);
+      }
+    };
+  }
+
+  @Test
+  void settingsMapOntoEveryField() {
+    RocksDbStoreConfig config = bindSettings(settings());
+    assertThat(config.dataPath()).isEqualTo(dir.resolve("db").toAbsolutePath());
+    assertThat(config.syncMode()).isEqualTo(RocksDbStoreConfig.SyncMode.NONE);
+    assertThat(config.blockCacheBytes()).isEqualTo(8L << 20);
+    assertThat(config.compression()).isEqualTo(RocksDbStoreConfig.Compression.ZSTD);
+    assertThat(config.maxValueBytes()).isEqualTo(3 << 20);
+    assertThat(config.progressNotifyInterval()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(config.autoCompaction().retentionPeriod()).isEqualTo(Duration.ofHours(1));
+    assertThat(config.autoCompaction().interval()).as("a tenth of the retention")
+        .isEqualTo(Duration.ofMinutes(6));
+  }
+
+  @Test
+  void emptySettingsGiveTheDefaults() {
+    RocksDbStoreConfig defaults = bindSettings(Map.of());
+    assertThat(defaults).isEqualTo(RocksDbStoreConfig.defaults());
+    assertThat(defaults.dataDir()).isEqualTo("data/store");
+    assertThat(defaults.syncMode()).isEqualTo(RocksDbStoreConfig.SyncMode.SYNC);
+    assertThat(defaults.blockCacheBytes()).isEqualTo(64L << 20);
+    assertThat(defaults.compression()).isEqualTo(RocksDbStoreConfig.Compression.LZ4);
+    assertThat(defaults.maxValueBytes()).isEqualTo(2 << 20);
+  }
+
+  @Test
+  void badValuesAreRefusedNamingTheField() {
+    assertThatThrownBy(() -> bindSettings(Map.of("blockCacheSize", "lots")))
+        .hasRootCauseInstanceOf(InvalidConfigException.class).hasMessageContaining("64Mi");
+    assertThatThrownBy(() -> bindSettings(Map.of("syncMode", "fsync")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sync");
+    assertThatThrownBy(() -> bindSettings(Map.of("maxValueBytes", 1024)))
+        .hasRootCauseInstanceOf(InvalidConfigException.class);
+  }
+
+  @Test
+  void durableOnlyWhenSyncing() {
+    for (RocksDbStoreConfig.SyncMode mode : RocksDbStoreConfig.SyncMode.values()) {
+      RocksDbStoreConfig config = new RocksDbStoreConfig(dir.resolve(mode.name()).toString(), mode,
+          null, null, null, null, null, null);
+      RocksDbStore store = new RocksDbStore(config, new WallClock(), executor);
+      store.start();
+      try {
+        assertThat(store.isDurable()).isEqualTo(mode == RocksDbStoreConfig.SyncMode.SYNC);
+      } finally {
+        store.close();
+      }
+    }
+  }
+}
