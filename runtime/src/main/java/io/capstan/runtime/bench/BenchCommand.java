@@ -54,6 +54,9 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--watch-puts", defaultValue = "5000", description = "Puts observed by the watchers (default: ${DEFAULT-VALUE})")
     int watchPuts;
 
+    @Option(names = "--watch-put-rate", defaultValue = "1000", description = "Puts per second while measuring watch latency (default: ${DEFAULT-VALUE})")
+    int watchPutRate;
+
     @Option(names = "--etcd-endpoint", description = "Use this etcd instead of starting one")
     String etcdEndpoint;
 
@@ -62,7 +65,7 @@ public final class BenchCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter progress = spec.commandLine().getErr();
       StoreBench.Settings settings = new StoreBench.Settings(plugins, puts, sequentialPuts, casUpdates, rangeKeys,
-          watchers, watchPuts, Optional.ofNullable(etcdEndpoint));
+          watchers, watchPuts, watchPutRate, Optional.ofNullable(etcdEndpoint));
       BenchReport report = new StoreBench(settings, progress).run();
       if (json) {
         report.printJson(out);

@@ -21,7 +21,7 @@ final class StoreBench {
 
   /** What one run measures; defaults follow the workload. */
   record Settings(List<String> plugins, int puts, int sequentialPuts, int casUpdatesPerClient, int rangeKeys,
-      int watchers, int watchPuts, Optional<String> etcdEndpoint) {}
+      int watchers, int watchPuts, int watchPutRate, Optional<String> etcdEndpoint) {}
 
   static final String ANCHOR = "etcd";
 
@@ -100,7 +100,7 @@ final class StoreBench {
       step(plugin, "range");
       out.put("range_10k_ms", new double[] {w.rangeMillis(settings.rangeKeys())});
       step(plugin, "watch latency");
-      double[] latency = w.watchLatency(settings.watchers(), 4, settings.watchPuts());
+      double[] latency = w.watchLatency(settings.watchers(), 4, settings.watchPuts(), settings.watchPutRate());
       out.put("watch_latency_p50_ms", new double[] {latency[0]});
       out.put("watch_latency_p99_ms", new double[] {latency[1]});
     }
