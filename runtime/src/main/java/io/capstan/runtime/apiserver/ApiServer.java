@@ -1,0 +1,129 @@
+package io.capstan.runtime.apiserver;
+
+import static java.util.Objects.requireNonNull;
+
+import io.capstan.runtime.apiserver.admission.AdmissionChain;
+import io.capstan.runtime.apiserver.admission.ObjectValidator;
+import io.capstan.runtime.apiserver.http.ApiExtensions;
+import io.capstan.runtime.apiserver.http.ApiHandler;
+import io.capstan.runtime.apiserver.http.NonResourceEndpoints;
+import io.capstan.runtime.apiserver.resource.ApiRequest;
+import io.capstan.runtime.apiserver.resource.NameGenerator;
+import io.capstan.runtime.apiserver.resource.ObjectStrategy;
+import io.capstan.runtime.apiserver.resource.ResourceApi;
+import io.capstan.runtime.apiserver.storage.ObjectCodec;
+import io.capstan.runtime.apiserver.storage.ObjectStorage;
+import io.capstan.runtime.apiserver.watch.WatchCaches;
+import io.capstan.spi.admission.AdmissionPlugin;
+import io.capstan.spi.api.KindRegistry;
+import io.capstan.spi.api.ResourceKind;
+import io.capstan.spi.auth.UserInfo;
+import io.capstan.spi.client.AlreadyExistsException;
+import io.capstan.spi.clock.Clock;
+import io.capstan.spi.clock.TaskExecutor;
+import io.capstan.spi.plugin.Lifecycle;
+import io.capstan.spi.store.Store;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The API server component: the Kubernetes REST API over the configured store, served by Jetty.
+ * On start it creates the system namespaces (default, kube-system, kube-public, kube-node-lease)
+ * and writes a kubeconfig next to the data.
+ */
+public final class ApiServer implements Lifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
+
+  /** The namespaces every cluster has from its first start. */
+  public static final List<String> SYSTEM_NAMESPACES = List.of("default", "kube-system", "kube-public", "kube-node-lease");
+
+  private final ApiServerSettings settings;
+  private final Path dataDir;
+  private final ResourceApi api;
+  private final WatchCaches caches;
+  private final ApiHandler handler;
+  private Server server;
+  private Path kubeconfig;
+
+  public ApiServer(ApiServerSettings settings, Path dataDir, Store store, KindRegistry kinds, List<AdmissionPlugin> admission,
+      ObjectValidator validator, Clock clock, TaskExecutor executor, ApiExtensions extensions, NonResourceEndpoints documents) {
+    this.settings = requireNonNull(settings, "settings");
+    this.dataDir = requireNonNull(dataDir, "dataDir");
+    ObjectCodec codec = new ObjectCodec();
+    ObjectStorage storage = new ObjectStorage(store, codec);
+    this.caches = new WatchCaches(store, codec, settings.watchCacheSize(), executor, settings.bookmarkInterval());
+    ObjectStrategy strategy = new ObjectStrategy(clock::now, () -> UUID.randomUUID().toString(), new NameGenerator(new SecureRandom()));
+    this.api = ResourceApi.create(kinds, storage, caches, new AdmissionChain(admission, validator), strategy);
+    this.handler = new ApiHandler(api, extensions, documents, executor);
+  }
+
+  /** The API in-process: what same-JVM components use instead of HTTP. */
+  public ResourceApi api() {
+    return api;
+  }
+
+  @Override
+  public void start() throws Exception {
+    bootstrapNamespaces();
+    QueuedThreadPool threads = new QueuedThreadPool(settings.maxRequestThreads(), 8);
+    threads.setName("capstan-api");
+    threads.setDaemon(true);
+    server = new Server(threads);
+    ServerConnector connector = new ServerConnector(server);
+    connector.setHost(settings.bind());
+    connector.setPort(settings.port());
+    server.addConnector(connector);
+    server.setHandler(handler);
+    server.start();
+    kubeconfig = Kubeconfig.write(dataDir, url());
+    handler.ready();
+    log.info("API server listening at {}", url());
+  }
+
+  /** The URL clients use, with the port actually bound. */
+  public String url() {
+    int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    String host = settings.bind().equals("0.0.0.0") ? "127.0.0.1" : settings.bind();
+    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+  }
+
+  public InetSocketAddress address() {
+    return new InetSocketAddress(settings.bind(), ((ServerConnector) server.getConnectors()[0]).getLocalPort());
+  }
+
+  public Path kubeconfig() {
+    return kubeconfig;
+  }
+
+  private void bootstrapNamespaces() {
+    ResourceKind namespaces = api.kinds().byResource("", "namespaces").orElseThrow();
+    UserInfo system = UserInfo.of("system:apiserver", UserInfo.GROUP_MASTERS);
+    for (String name : SYSTEM_NAMESPACES) {
+      try {
+        api.writes().create(ApiRequest.of(namespaces, "", name, system),
+            new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build());
+      } catch (AlreadyExistsException existing) {
+        // created on an earlier start
+      }
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (server != null) {
+      server.stop();
+      server = null;
+    }
+    caches.close();
+  }
+}

@@ -1,0 +1,120 @@
+package io.capstan.runtime.apiserver.http;
+
+import static java.util.Objects.requireNonNull;
+
+import io.capstan.runtime.apiserver.errors.ApiErrors;
+import io.capstan.runtime.apiserver.resource.ResourceApi;
+import io.capstan.spi.auth.UserInfo;
+import io.capstan.spi.client.ApiException;
+import io.capstan.spi.clock.TaskExecutor;
+import java.io.InputStream;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The API server's one HTTP handler: health endpoints, non-resource documents, and resource
+ * requests, every failure answered with a Kubernetes {@code Status}. A fault of the server itself
+ * is a 500 whose message carries a request id, logged with its stack trace.
+ */
+public final class ApiHandler extends Handler.Abstract {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiHandler.class);
+  private static final Logger access = LoggerFactory.getLogger("io.capstan.apiserver.access");
+
+  /** Kubernetes' limit on request bodies (3 MiB). */
+  public static final int MAX_BODY_BYTES = 3 * 1024 * 1024;
+
+  private final ResourceEndpoint resources;
+  private final NonResourceEndpoints documents;
+  private final AtomicLong requestIds = new AtomicLong();
+  private volatile boolean ready;
+
+  public ApiHandler(ResourceApi api, ApiExtensions extensions, NonResourceEndpoints documents, TaskExecutor executor) {
+    this.resources = new ResourceEndpoint(requireNonNull(api, "api"), requireNonNull(extensions, "extensions"), executor);
+    this.documents = requireNonNull(documents, "documents");
+  }
+
+  /** Marks the server ready: {@code /readyz} answers ok from now on. */
+  public void ready() {
+    ready = true;
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) {
+    long id = requestIds.incrementAndGet();
+    long started = System.nanoTime();
+    String method = request.getMethod();
+    String path = request.getHttpURI().getPath();
+    try {
+      route(request, response, callback, method, path);
+    } catch (ApiException e) {
+      Responses.status(response, callback, e.status());
+    } catch (Throwable e) {
+      log.error("request {} {} {} failed", id, method, path, e);
+      Responses.status(response, callback, ApiErrors.internal(e.getClass().getSimpleName() + " (request id " + id + ")").status());
+    } finally {
+      if (access.isDebugEnabled()) {
+        access.debug("id={} method={} path={} query={} code={} micros={} agent=\"{}\"", id, method, path,
+            request.getHttpURI().getQuery(), response.getStatus(), (System.nanoTime() - started) / 1000,
+            request.getHeaders().get(HttpHeader.USER_AGENT));
+      }
+    }
+    return true;
+  }
+
+  private void route(Request request, Response response, Callback callback, String method, String path) throws Exception {
+    switch (path) {
+      case "/healthz", "/livez" -> {
+        Responses.text(response, callback, 200, "ok");
+        return;
+      }
+      case "/readyz" -> {
+        Responses.text(response, callback, ready ? 200 : 503, ready ? "ok" : "not ready");
+        return;
+      }
+      default -> { }
+    }
+    String query = request.getHttpURI().getQuery();
+    boolean watch = query != null && (query.contains("watch=true") || query.contains("watch=1"));
+    RequestInfo info = RequestInfo.parse(method, path, watch);
+    if (!info.resourceRequest()) {
+      if (!method.equals("GET") && !method.equals("HEAD")) {
+        throw ApiErrors.methodNotAllowed("the server does not allow this method on the requested resource");
+      }
+      Optional<NonResourceEndpoints.Reply> reply = documents.get(path, query, request.getHeaders().get(HttpHeader.ACCEPT));
+      if (reply.isEmpty()) {
+        throw ApiErrors.notFoundPath("the server could not find the requested resource");
+      }
+      Responses.bytes(response, callback, reply.get().code(), reply.get().contentType(), reply.get().body());
+      return;
+    }
+    byte[] body = readBody(request);
+    resources.handle(info, request, response, callback, currentUser(), body);
+  }
+
+  /** Until authentication arrives (its own issue), every caller acts as the cluster admin. */
+  private static UserInfo currentUser() {
+    return UserInfo.of("system:admin", UserInfo.GROUP_MASTERS, UserInfo.GROUP_AUTHENTICATED);
+  }
+
+  private static byte[] readBody(Request request) throws java.io.IOException {
+    long declared = request.getLength();
+    if (declared > MAX_BODY_BYTES) {
+      throw ApiErrors.tooLarge("the request body is too large: " + declared + " bytes, limit " + MAX_BODY_BYTES);
+    }
+    try (InputStream in = Request.asInputStream(request)) {
+      byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+      if (body.length > MAX_BODY_BYTES) {
+        throw ApiErrors.tooLarge("the request body is too large: over " + MAX_BODY_BYTES + " bytes");
+      }
+      return body;
+    }
+  }
+}

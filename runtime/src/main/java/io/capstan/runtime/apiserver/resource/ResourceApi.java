@@ -1,0 +1,36 @@
+package io.capstan.runtime.apiserver.resource;
+
+import static java.util.Objects.requireNonNull;
+
+import io.capstan.runtime.apiserver.admission.AdmissionChain;
+import io.capstan.runtime.apiserver.storage.ObjectStorage;
+import io.capstan.runtime.apiserver.watch.WatchCaches;
+import io.capstan.spi.api.KindRegistry;
+
+/**
+ * Everything the API offers on resources, in-process: what the HTTP layer serves and what
+ * in-process clients call without HTTP or JSON.
+ */
+public record ResourceApi(KindRegistry kinds, ResourceReads reads, ResourceWrites writes, Deleter deleter,
+    Subresources subresources, ObjectStrategy strategy, WatchCaches caches) {
+
+  public ResourceApi {
+    requireNonNull(kinds, "kinds");
+    requireNonNull(reads, "reads");
+    requireNonNull(writes, "writes");
+    requireNonNull(deleter, "deleter");
+    requireNonNull(subresources, "subresources");
+    requireNonNull(strategy, "strategy");
+    requireNonNull(caches, "caches");
+  }
+
+  /** Wires the parts over one storage. */
+  public static ResourceApi create(KindRegistry kinds, ObjectStorage storage, WatchCaches caches, AdmissionChain admission,
+      ObjectStrategy strategy) {
+    ResourceReads reads = new ResourceReads(storage, caches);
+    Deleter deleter = new Deleter(storage, admission, strategy);
+    ResourceWrites writes = new ResourceWrites(storage, admission, strategy, deleter);
+    Subresources subresources = new Subresources(reads, writes, deleter, strategy);
+    return new ResourceApi(kinds, reads, writes, deleter, subresources, strategy, caches);
+  }
+}
