@@ -74,6 +74,9 @@ public final class ApiServer implements Lifecycle {
 
   @Override
   public void start() throws Exception {
+    // Every kind's watch cache starts now, as Kubernetes' do: a client resuming a watch from a
+    // version taken after start-up always finds it in the window.
+    api.kinds().all().forEach(caches::of);
     bootstrapNamespaces();
     QueuedThreadPool threads = new QueuedThreadPool(settings.maxRequestThreads(), 8);
     threads.setName("capstan-api");

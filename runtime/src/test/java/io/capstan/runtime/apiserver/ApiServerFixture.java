@@ -26,7 +26,7 @@ final class ApiServerFixture implements AutoCloseable {
 
   ApiServerFixture(Path dataDir, ApiExtensions extensions) throws Exception {
     store.start();
-    ApiServerSettings settings = new ApiServerSettings("127.0.0.1", 0, null, null, null, null, Duration.ofMillis(200), null);
+    ApiServerSettings settings = new ApiServerSettings("127.0.0.1", 0, null, null, null, 100, Duration.ofMillis(200), null);
     server = new ApiServer(settings, dataDir, store, KindRegistry.builtIn(), List.of(), ObjectValidator.NONE, new WallClock(),
         executor, extensions, NonResourceEndpoints.NONE);
     server.start();
@@ -40,6 +40,11 @@ final class ApiServerFixture implements AutoCloseable {
     }
     request.method(method, publisher);
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The watch cache window the fixture configures: small, so tests can overflow it. */
+  int windowSize() {
+    return 100;
   }
 
   HttpResponse<String> get(String path) throws IOException, InterruptedException {

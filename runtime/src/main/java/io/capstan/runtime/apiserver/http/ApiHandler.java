@@ -106,13 +106,13 @@ public final class ApiHandler extends Handler.Abstract {
 
   private static byte[] readBody(Request request) throws java.io.IOException {
     long declared = request.getLength();
-    if (declared > MAX_BODY_BYTES) {
-      throw ApiErrors.tooLarge("the request body is too large: " + declared + " bytes, limit " + MAX_BODY_BYTES);
-    }
     try (InputStream in = Request.asInputStream(request)) {
       byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
       if (body.length > MAX_BODY_BYTES) {
-        throw ApiErrors.tooLarge("the request body is too large: over " + MAX_BODY_BYTES + " bytes");
+        // Drain a moderate excess so the client, still sending, reads our answer instead of a reset.
+        in.skipNBytes(Math.max(0, Math.min(declared, 4L * MAX_BODY_BYTES) - body.length));
+        throw ApiErrors.tooLarge("the request body is too large: " + (declared > 0 ? declared + " bytes" : "over the limit")
+            + ", limit " + MAX_BODY_BYTES + " bytes");
       }
       return body;
     }
