@@ -55,8 +55,15 @@ public final class UpCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     KernelPlan plan = KernelPlan.resolve(parent.global.inputs(flags()));
+    if (data != null && plan.catalog().find(io.capstan.runtime.kernel.SpiFamilies.STORE, "rocksdb").isPresent()
+        && plan.config().get("store.rocksdb.dataDir").isEmpty()) {
+      // The embedded store keeps its files under the data folder too, unless configured apart.
+      java.util.Map<String, String> withStore = new LinkedHashMap<>(flags());
+      withStore.put("store.rocksdb.dataDir", java.nio.file.Path.of(data).resolve("store").toString());
+      plan = KernelPlan.resolve(parent.global.inputs(withStore));
+    }
     PrintWriter out = spec.commandLine().getOut();
-    Kernel kernel = Kernel.create(plan);
+    Kernel kernel = Kernel.create(plan, io.capstan.runtime.components.ComponentModules.of(plan).toArray(new com.google.inject.Module[0]));
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
       out.println("capstan: stopping");
@@ -74,7 +81,7 @@ public final class UpCommand implements Callable<Integer> {
     if (!notBuilt.isEmpty()) {
       out.println("note: components not in this build yet: " + String.join(", ", notBuilt));
     }
-    out.println("capstan is up: " + summary(plan) + " (Ctrl-C or SIGTERM to stop)");
+    out.println("capstan is up: " + summary(plan) + apiServerLine(kernel) + " (Ctrl-C or SIGTERM to stop)");
     out.flush();
     serving = true;
     stopped.await();
@@ -99,6 +106,14 @@ public final class UpCommand implements Callable<Integer> {
       flags.put("components", String.join(",", components));
     }
     return flags;
+  }
+
+  private static String apiServerLine(Kernel kernel) {
+    if (kernel.injector().getExistingBinding(com.google.inject.Key.get(io.capstan.runtime.apiserver.ApiServer.class)) == null) {
+      return "";
+    }
+    io.capstan.runtime.apiserver.ApiServer server = kernel.injector().getInstance(io.capstan.runtime.apiserver.ApiServer.class);
+    return "; API server at " + server.url() + "; use it with: export KUBECONFIG=" + server.kubeconfig().toAbsolutePath();
   }
 
   private static String summary(KernelPlan plan) {

@@ -30,7 +30,9 @@ class CapstanUpIT {
 
   @Test
   void upServesUntilSigtermThenStopsGracefully() throws Exception {
-    Process process = start("up", "--data", dir.resolve("data").toString(), "--nodes", "0");
+    // The runtime alone carries no store plugin, so this process runs no API server; the
+    // distribution's tests run `up` with every component.
+    Process process = start("up", "--data", dir.resolve("data").toString(), "--nodes", "0", "--components", "scheduler");
     List<String> lines = new ArrayList<>();
     try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
@@ -57,12 +59,21 @@ class CapstanUpIT {
 
   @Test
   void upWithABadConfigurationExitsAtOnceWithOneLine() throws Exception {
-    Process process = start("up", "--set", "store.plugin=rocksbd");
+    Process process = start("up", "--set", "store.plugin=rocksbd", "--components", "scheduler");
     assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.exitValue()).isEqualTo(1);
     assertThat(output).contains("capstan: invalid configuration: store.plugin (flag): unknown store plugin 'rocksbd'")
         .doesNotContain("\tat ");
+  }
+
+  @Test
+  void upWithAnApiServerButNoStoreSaysWhatToInstall() throws Exception {
+    Process process = start("up", "--components", "apiserver");
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.exitValue()).isEqualTo(1);
+    assertThat(output).contains("the apiserver component needs a store plugin, but store.plugin = rocksdb is not installed");
   }
 
   private static int indexOfPrefix(List<String> lines, String prefix) {

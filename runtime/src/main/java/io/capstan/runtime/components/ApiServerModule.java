@@ -1,0 +1,65 @@
+package io.capstan.runtime.components;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import io.capstan.runtime.apiserver.ApiServer;
+import io.capstan.runtime.apiserver.ApiServerSettings;
+import io.capstan.runtime.apiserver.admission.ObjectValidator;
+import io.capstan.runtime.apiserver.http.ApiExtensions;
+import io.capstan.runtime.apiserver.http.NonResourceEndpoints;
+import io.capstan.runtime.apiserver.resource.ResourceApi;
+import io.capstan.runtime.config.ConfigBinder;
+import io.capstan.runtime.config.LayeredConfig;
+import io.capstan.runtime.kernel.KernelPlan;
+import io.capstan.spi.admission.AdmissionPlugin;
+import io.capstan.spi.api.KindRegistry;
+import io.capstan.spi.clock.Clock;
+import io.capstan.spi.clock.TaskExecutor;
+import io.capstan.spi.store.Store;
+import java.util.List;
+
+/** Wires the API server component from the selected store, kinds, admission chain, clock and settings. */
+public final class ApiServerModule extends AbstractModule {
+
+  @Override
+  protected void configure() {
+    bind(ApiServer.class).asEagerSingleton();
+  }
+
+  @Provides
+  @Singleton
+  ApiServerSettings settings(LayeredConfig config) {
+    return new ConfigBinder().bind(config, "apiserver", ApiServerSettings.class);
+  }
+
+  @Provides
+  @Singleton
+  ApiServer apiServer(ApiServerSettings settings, KernelPlan plan, Store store, KindRegistry kinds,
+      List<AdmissionPlugin> admission, Clock clock, TaskExecutor executor) {
+    return new ApiServer(settings, plan.resolvePath(plan.runtime().dataDir()), store, kinds, admission,
+        ApiParts.validator(), clock, executor, ApiParts.extensions(kinds), ApiParts.documents(kinds));
+  }
+
+  @Provides
+  ResourceApi resourceApi(ApiServer server) {
+    return server.api();
+  }
+
+  /** The pluggable parts of the API, each supplied by its own package. */
+  static final class ApiParts {
+    private ApiParts() {}
+
+    static ObjectValidator validator() {
+      return ObjectValidator.NONE;
+    }
+
+    static ApiExtensions extensions(KindRegistry kinds) {
+      return ApiExtensions.NONE;
+    }
+
+    static NonResourceEndpoints documents(KindRegistry kinds) {
+      return NonResourceEndpoints.NONE;
+    }
+  }
+}
