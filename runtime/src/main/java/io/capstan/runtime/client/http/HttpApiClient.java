@@ -1,0 +1,45 @@
+package io.capstan.runtime.client.http;
+
+import static java.util.Objects.requireNonNull;
+
+import io.capstan.spi.api.KindRegistry;
+import io.capstan.spi.api.ResourceKind;
+import io.capstan.spi.client.ApiClient;
+import io.capstan.spi.client.ResourceClient;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The API client of a component in another process: Kubernetes REST over HTTP with JSON bodies,
+ * against a server URL and an optional bearer token (from a kubeconfig or flags). Watches read
+ * their streams asynchronously on the HTTP client's own executor; no thread is held per watch.
+ */
+public final class HttpApiClient implements ApiClient {
+
+  private final HttpTransport transport;
+  private final KindRegistry kinds;
+  private final Map<Class<?>, ResourceClient<?>> clients = new ConcurrentHashMap<>();
+
+  public HttpApiClient(URI server, Optional<String> bearerToken, KindRegistry kinds) {
+    this(new HttpTransport(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), server, bearerToken), kinds);
+  }
+
+  HttpApiClient(HttpTransport transport, KindRegistry kinds) {
+    this.transport = requireNonNull(transport, "transport");
+    this.kinds = requireNonNull(kinds, "kinds");
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <T extends HasMetadata> ResourceClient<T> resources(Class<T> type) {
+    return (ResourceClient<T>) clients.computeIfAbsent(type, t -> {
+      ResourceKind kind = kinds.forClass(type).orElseThrow(() -> new IllegalArgumentException("no kind is registered for " + type.getName()));
+      return new HttpResourceClient<>(transport, kind, type);
+    });
+  }
+}
