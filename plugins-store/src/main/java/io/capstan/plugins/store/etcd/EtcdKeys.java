@@ -92,7 +92,8 @@ final class EtcdKeys {
   /** A live entry from a read or a PUT event. */
   KeyValue entry(io.etcd.jetcd.KeyValue kv) {
     return new KeyValue(strip(kv.getKey()), Bytes.copyOf(kv.getValue().getBytes()),
-        kv.getCreateRevision(), kv.getModRevision(), kv.getVersion(), kv.getLease());
+        EtcdRevisions.fromEtcd(kv.getCreateRevision()), EtcdRevisions.fromEtcd(kv.getModRevision()),
+        kv.getVersion(), kv.getLease());
   }
 
   /** A prevKv as etcd sends it: absent when the key did not exist (etcd sends an empty entry). */

@@ -95,9 +95,9 @@ public final class EtcdStore implements Store {
 
   @Override
   public long currentRevision() {
-    return await(Call.read("read the current revision", 0),
-        () -> kv().get(keys.probeKey(), GetOption.builder().withCountOnly(true).build()))
-        .getHeader().getRevision();
+    GetResponse response = await(Call.read("read the current revision", 0),
+        () -> kv().get(keys.probeKey(), GetOption.builder().withCountOnly(true).build()));
+    return EtcdRevisions.fromEtcd(response.getHeader().getRevision());
   }
 
   /**
@@ -107,12 +107,13 @@ public final class EtcdStore implements Store {
    */
   @Override
   public long compactRevision() {
-    long floor = compactFloor.get();
-    if (readable(Math.max(floor, 1))) {
-      return floor;
+    // searched in etcd's numbers, where Capstan's 0 (never compacted) is etcd's readable 1
+    long floor = compactFloor.get() + 1;
+    if (readable(floor)) {
+      return compactFloor.get();
     }
-    long compacted = Math.max(floor, 1);
-    long readable = currentRevision();
+    long compacted = floor;
+    long readable = EtcdRevisions.toEtcd(currentRevision());
     while (readable - compacted > 1) {
       long mid = compacted + (readable - compacted) / 2;
       if (readable(mid)) {
@@ -121,14 +122,17 @@ public final class EtcdStore implements Store {
         compacted = mid;
       }
     }
-    return compactFloor.accumulateAndGet(readable, Math::max);
+    return compactFloor.accumulateAndGet(EtcdRevisions.fromEtcd(readable), Math::max);
   }
 
-  private boolean readable(long revision) {
+  /** Whether etcd still serves reads at etcd revision {@code etcdRevision}. */
+  private boolean readable(long etcdRevision) {
     try {
       // the watermark is what is being searched for, so the error must not look it up
-      await(Call.read("probe revision " + revision, revision), () -> kv().get(keys.probeKey(),
-          GetOption.builder().withCountOnly(true).withRevision(revision).build()), () -> 0);
+      await(Call.read("probe etcd revision " + etcdRevision, etcdRevision),
+          () -> kv().get(keys.probeKey(),
+              GetOption.builder().withCountOnly(true).withRevision(etcdRevision).build()),
+          () -> 0);
       return true;
     } catch (CompactedException e) {
       return false;
@@ -142,7 +146,7 @@ public final class EtcdStore implements Store {
     GetResponse response = await(Call.read("read " + request.range(), request.revision()),
         () -> kv().get(range.key(), txns.getOption(request, range)));
     long servedAt = request.revision() != 0 ? request.revision()
-        : response.getHeader().getRevision(); // etcd's header holds the current revision
+        : EtcdRevisions.fromEtcd(response.getHeader().getRevision()); // etcd's: the current one
     return txns.rangeResult(response, servedAt);
   }
 
@@ -182,7 +186,7 @@ public final class EtcdStore implements Store {
     Call call = new Call("compact at revision " + revision, true, revision, 0);
     // Not "physical": etcd moves its watermark before answering either way; the physical wait
     // would only add the time to free the space, which the SPI does not promise.
-    await(call, () -> kv().compact(revision, CompactOption.builder()
+    await(call, () -> kv().compact(EtcdRevisions.toEtcd(revision), CompactOption.builder()
         .withCompactPhysical(false).build()));
     compactFloor.accumulateAndGet(revision, Math::max);
   }

@@ -54,7 +54,7 @@ final class EtcdTxns {
   }
 
   TxnResult result(TxnRequest request, TxnResponse response) {
-    long revision = response.getHeader().getRevision();
+    long revision = EtcdRevisions.fromEtcd(response.getHeader().getRevision());
     List<Op> branch = response.isSucceeded() ? request.success() : request.failure();
     Iterator<PutResponse> puts = response.getPutResponses().iterator();
     Iterator<DeleteResponse> deletes = response.getDeleteResponses().iterator();
@@ -86,7 +86,7 @@ final class EtcdTxns {
   GetOption getOption(RangeRequest request, EtcdKeys.EtcdRange range) {
     return GetOption.builder()
         .withRange(range.end())
-        .withRevision(request.revision())
+        .withRevision(EtcdRevisions.toEtcd(request.revision()))
         .withLimit(request.limit())
         .withKeysOnly(request.keysOnly())
         .withCountOnly(request.countOnly())
@@ -134,8 +134,10 @@ final class EtcdTxns {
     var key = keys.key(compare.key());
     return switch (compare.target()) {
       case VERSION -> new Cmp(key, op, CmpTarget.version(compare.number()));
-      case CREATE -> new Cmp(key, op, CmpTarget.createRevision(compare.number()));
-      case MOD -> new Cmp(key, op, CmpTarget.modRevision(compare.number()));
+      case CREATE -> new Cmp(key, op,
+          CmpTarget.createRevision(EtcdRevisions.compareOperand(compare.number())));
+      case MOD -> new Cmp(key, op,
+          CmpTarget.modRevision(EtcdRevisions.compareOperand(compare.number())));
       case VALUE -> new Cmp(key, op, CmpTarget.value(EtcdKeys.bytes(compare.value())));
       case LEASE -> rewriter.leaseCompare(key, op, compare.number());
     };

@@ -144,7 +144,7 @@ final class EtcdWatch implements Watch {
     }
     WatchOption option = WatchOption.builder()
         .withRange(store.keys().range(request.range()).end())
-        .withRevision(from)
+        .withRevision(EtcdRevisions.toEtcd(from))
         .withPrevKV(request.prevKv())
         .withProgressNotify(request.progressNotify())
         .withNoPut(request.noPut())
@@ -200,12 +200,12 @@ final class EtcdWatch implements Watch {
         resumeDeadline = 0;
         backoffMillis = FIRST_BACKOFF_MILLIS;
       }
-      created.complete(response.getHeader().getRevision());
+      created.complete(EtcdRevisions.fromEtcd(response.getHeader().getRevision()));
       return;
     }
     if (response.getEvents().isEmpty()) {
       if (request.progressNotify() && response.isProgressNotify()) {
-        queue.progress(response.getHeader().getRevision());
+        queue.progress(EtcdRevisions.fromEtcd(response.getHeader().getRevision()));
       }
       return;
     }
@@ -224,7 +224,8 @@ final class EtcdWatch implements Watch {
       return;
     }
     if (error instanceof CompactedException compacted) {
-      queue.terminate(new WatchResponse.Compacted(compacted.getCompactedRevision()));
+      queue.terminate(new WatchResponse.Compacted(
+          EtcdRevisions.fromEtcd(compacted.getCompactedRevision())));
       return;
     }
     long delay;

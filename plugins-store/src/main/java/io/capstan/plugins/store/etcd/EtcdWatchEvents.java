@@ -52,7 +52,8 @@ final class EtcdWatchEvents {
     io.etcd.jetcd.KeyValue kv = e.getKeyValue();
     WatchEvent event = switch (e.getEventType()) {
       case PUT -> WatchEvent.put(keys.entry(kv));
-      case DELETE -> WatchEvent.delete(keys.strip(kv.getKey()), kv.getModRevision());
+      case DELETE -> WatchEvent.delete(keys.strip(kv.getKey()),
+          EtcdRevisions.fromEtcd(kv.getModRevision()));
       default -> null; // a type newer than this client: nothing the SPI could say about it
     };
     if (event == null || !request.prevKv()) {
