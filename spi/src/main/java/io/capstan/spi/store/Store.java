@@ -59,9 +59,10 @@ import java.util.Optional;
  *
  * <h2>Sizes</h2>
  *
- * <p>Keys are non-empty. Every plugin stores values of at least {@link #MIN_MAX_VALUE_BYTES} (etcd's
- * default request limit, which Kubernetes objects are sized for); a larger value than a plugin
- * supports is rejected with {@link IllegalArgumentException}, never truncated.
+ * <p>Keys are non-empty. Every plugin stores values of at least {@link #MIN_MAX_VALUE_BYTES} (what
+ * fits in etcd's default 1.5 MiB request limit, which Kubernetes objects are sized for, next to the
+ * key); a larger value than a plugin supports is rejected with {@link IllegalArgumentException},
+ * never truncated.
  *
  * <p>Lifecycle: {@link #start()} opens or recovers the data; every other method may be called only
  * between a successful start and {@link #close()}. Close stops all watches (listeners receive
@@ -69,8 +70,12 @@ import java.util.Optional;
  */
 public interface Store extends Lifecycle {
 
-  /** 1.5 MiB: the value size every plugin must accept. */
-  int MIN_MAX_VALUE_BYTES = 1536 * 1024;
+  /**
+   * 1.5 MiB less 8 KiB: the value size every plugin must accept. etcd's default {@code
+   * --max-request-bytes} is 1.5 MiB for the whole request, key and framing included, so a value of
+   * exactly 1.5 MiB is refused ("request is too large"); 8 KiB leaves room for any sane key.
+   */
+  int MIN_MAX_VALUE_BYTES = 1536 * 1024 - 8 * 1024;
 
   /** The revision of the last committed write, 0 for an empty store. Linearizable. */
   long currentRevision();
