@@ -129,23 +129,50 @@ public final class EtcdProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops the server's process without ending it ({@code SIGSTOP}): connections stay open but
+   * nothing answers, which is how a request that reached etcd and never came back looks.
+   */
+  public void freeze() {
+    signal("STOP");
+  }
+
+  /** Lets a {@link #freeze() frozen} server run on ({@code SIGCONT}). */
+  public void thaw() {
+    signal("CONT");
+  }
+
+  private void signal(String name) {
+    if (process == null) {
+      throw new IllegalStateException("etcd is not running");
+    }
+    try {
+      Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+          .redirectErrorStream(true).start();
+      if (!kill.waitFor(STOP_WITHIN_MILLIS, TimeUnit.MILLISECONDS) || kill.exitValue() != 0) {
+        throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot run kill -" + name, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while signalling etcd", e);
+    }
+  }
+
   /** Kills the server if it runs and starts it again on the same ports with the same data. */
   public void restart() {
     kill();
     launch();
   }
 
-  /** Stops the server and deletes its data and log. Idempotent. */
+  /**
+   * Stops the server and deletes its data and log. Idempotent. SIGKILL, since the data goes anyway
+   * and a {@link #freeze() frozen} process would not act on SIGTERM.
+   */
   @Override
   public void close() {
-    if (process != null) {
-      process.destroy(); // SIGTERM first: etcd then exits in milliseconds
-      if (!waitFor(process, STOP_WITHIN_MILLIS)) {
-        process.destroyForcibly();
-        awaitExit(process);
-      }
-      process = null;
-    }
+    kill();
     deleteTree(dir);
   }
 

@@ -128,8 +128,8 @@ public record EtcdStoreConfig(
       try {
         uri = URI.create(endpoint == null ? "" : endpoint.trim());
       } catch (IllegalArgumentException e) {
-        throw new InvalidConfigException("endpoints", "'" + endpoint + "' is not a URL; write it"
-            + " like " + DEFAULT_ENDPOINT);
+        throw new InvalidConfigException("endpoints", "'" + endpoint + "' is not a URL; write"
+            + " http://host:port or https://host:port, e.g. " + DEFAULT_ENDPOINT);
       }
       if (uri.getScheme() == null || !SCHEMES.contains(uri.getScheme()) || uri.getHost() == null
           || uri.getPort() < 1 || !(uri.getPath() == null || uri.getPath().isEmpty()
