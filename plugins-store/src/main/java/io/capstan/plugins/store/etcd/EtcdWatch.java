@@ -35,9 +35,10 @@ import org.slf4j.LoggerFactory;
  * overtake history still being replayed (etcd issue 15220).
  *
  * <p>Responses wait in a bounded {@link EtcdWatchQueue} for the listener, which runs on the host's
- * executor. When the listener falls {@code watchBufferSize} responses behind, the queue is
- * dropped and the watch later re-reads etcd's history from the next undelivered revision, or
- * ends with {@code Compacted} if that is gone.
+ * executor. When the listener falls {@code watchBufferSize} responses behind, the stream is closed;
+ * once the listener has worked off half of its backlog the watch re-reads etcd's history from the
+ * next revision not yet queued, or ends with {@code Compacted} if that is gone. Each stream feeds
+ * the queue under an epoch of its own, so a replaced stream can never add a late response.
  */
 final class EtcdWatch implements Watch {
 
@@ -52,8 +53,8 @@ final class EtcdWatch implements Watch {
   private final Object lock = new Object();
   private final CompletableFuture<Long> created = new CompletableFuture<>();
   private volatile long startRevision; // fixed once created
-  private int generation; // guarded by lock; callbacks of older jetcd watchers are ignored
   private Watcher watcher; // guarded by lock
+  private int watcherEpoch; // guarded by lock: the queue epoch the watcher feeds
   private long resumeDeadline; // guarded by lock; nanoTime, 0 while the stream is healthy
   private long backoffMillis = FIRST_BACKOFF_MILLIS; // guarded by lock
 
@@ -124,9 +125,18 @@ final class EtcdWatch implements Watch {
     store.forget(this);
   }
 
-  /** Called by the queue when it drops its backlog: stop receiving until it has caught up. */
-  void pause() {
-    stopStream();
+  /** Called by the queue when it is full: close the stream of that epoch, if still open. */
+  void pause(int epoch) {
+    Watcher w = null;
+    synchronized (lock) {
+      if (watcherEpoch == epoch) {
+        w = watcher;
+        watcher = null;
+      }
+    }
+    if (w != null) {
+      w.close();
+    }
   }
 
   /** Called by the queue once the listener has caught up: re-read history from {@code next}. */
@@ -135,10 +145,7 @@ final class EtcdWatch implements Watch {
   }
 
   private void subscribe(long from) {
-    int g;
-    synchronized (lock) {
-      g = ++generation;
-    }
+    int g = queue.nextEpoch();
     if (queue.isOver() || store.isClosed()) {
       return;
     }
@@ -162,9 +169,10 @@ final class EtcdWatch implements Watch {
     }
     boolean current;
     synchronized (lock) {
-      current = g == generation;
+      current = queue.isCurrent(g);
       if (current) {
         watcher = w;
+        watcherEpoch = g;
       }
     }
     if (!current) {
@@ -174,9 +182,9 @@ final class EtcdWatch implements Watch {
 
   /** Closes the current jetcd watcher, outside our lock: jetcd calls back under its own. */
   private void stopStream() {
+    queue.nextEpoch();
     Watcher w;
     synchronized (lock) {
-      generation++;
       w = watcher;
       watcher = null;
     }
@@ -186,9 +194,7 @@ final class EtcdWatch implements Watch {
   }
 
   private boolean isCurrent(int g) {
-    synchronized (lock) {
-      return g == generation;
-    }
+    return queue.isCurrent(g);
   }
 
   private void onNext(int g, io.etcd.jetcd.watch.WatchResponse response) {
@@ -205,12 +211,13 @@ final class EtcdWatch implements Watch {
     }
     if (response.getEvents().isEmpty()) {
       if (request.progressNotify() && response.isProgressNotify()) {
-        queue.progress(EtcdRevisions.fromEtcd(response.getHeader().getRevision()));
+        queue.offer(g, new WatchResponse.Progress(
+            EtcdRevisions.fromEtcd(response.getHeader().getRevision())));
       }
       return;
     }
     for (WatchResponse.Events batch : events.group(response.getEvents())) {
-      queue.events(batch);
+      queue.offer(g, batch);
     }
   }
 

@@ -14,11 +14,17 @@ import org.slf4j.LoggerFactory;
  * The responses of one watch on their way to its listener: in revision order, at most one
  * delivery at a time, on the host's executor, with a bound on the backlog.
  *
- * <p>It also keeps the revision bookkeeping that makes resumption exact: {@code queued} is the
- * highest revision accepted, so anything at or below it is a repeat and dropped, and a stream is
- * resumed from {@code queued + 1}. On overflow the backlog is dropped, {@code queued} falls back to
- * the last revision handed to the listener, nothing is accepted until the listener has finished
- * that delivery, and then the watch re-reads history from there ({@link EtcdWatch#catchUpFrom}).
+ * <p>It also keeps the bookkeeping that makes resumption exact. Each jetcd stream feeds it under an
+ * <em>epoch</em>; offers from any other epoch than the current one are refused, atomically with
+ * the check, so a stream that was replaced can never slip a late response in. {@code queued} is
+ * the highest revision accepted: anything at or below it is a repeat and dropped, and a new stream
+ * starts at {@code queued + 1}.
+ *
+ * <p>When the listener is {@code bound} responses behind, the queue stops taking from the stream
+ * (the response that found it full is refused, the epoch moves on and the stream is closed) and,
+ * once the listener has worked the backlog down to half, the watch re-reads etcd's history from
+ * {@code queued + 1} ({@link EtcdWatch#catchUpFrom}). Memory stays bounded, nothing is lost or
+ * repeated, and if that history was compacted meanwhile the watch ends with {@code Compacted}.
  *
  * <p>Callbacks into the {@link EtcdWatch} happen outside this queue's lock, because the watch
  * closes jetcd watchers, which take jetcd's own lock, the one jetcd holds when it calls us.
@@ -35,11 +41,11 @@ final class EtcdWatchQueue {
   private final int bound;
   private final Object lock = new Object();
   private final ArrayDeque<WatchResponse> pending = new ArrayDeque<>(); // guarded by lock
+  private int epoch; // guarded by lock
   private long queued; // guarded by lock
-  private long handed; // guarded by lock
   private volatile long delivered;
   private boolean draining; // guarded by lock
-  private boolean overflowed; // guarded by lock
+  private boolean paused; // guarded by lock: full, waiting for the listener to catch up
   private boolean over; // guarded by lock: a terminal response is queued or delivered
   private volatile boolean cancelled;
 
@@ -54,8 +60,20 @@ final class EtcdWatchQueue {
   void startAt(long revision) {
     synchronized (lock) {
       queued = revision;
-      handed = revision;
       delivered = revision;
+    }
+  }
+
+  /** Starts a new epoch for a new stream (or none); offers of older epochs are refused from now. */
+  int nextEpoch() {
+    synchronized (lock) {
+      return ++epoch;
+    }
+  }
+
+  boolean isCurrent(int streamEpoch) {
+    synchronized (lock) {
+      return streamEpoch == epoch;
     }
   }
 
@@ -77,34 +95,29 @@ final class EtcdWatchQueue {
     }
   }
 
-  void events(WatchResponse.Events events) {
-    offer(events);
-  }
-
-  void progress(long revision) {
-    offer(new WatchResponse.Progress(revision));
-  }
-
-  private void offer(WatchResponse response) {
-    boolean overflow = false;
+  void offer(int streamEpoch, WatchResponse response) {
+    boolean full = false;
     synchronized (lock) {
-      if (over || cancelled || overflowed || response.revision() <= queued) {
-        return; // ended, dropped while catching up, or a repeat after a resumed stream
+      // Events at or below queued repeat what a resumed stream already gave; a Progress there
+      // still says something (nothing new up to it), as a heartbeat for an idle range
+      boolean stale = response instanceof WatchResponse.Progress
+          ? response.revision() < queued : response.revision() <= queued;
+      if (streamEpoch != epoch || over || cancelled || stale) {
+        return;
       }
       if (pending.size() >= bound) {
-        LOG.warn("watch listener is {} responses behind; dropping them and re-reading history"
-            + " from revision {}", pending.size(), handed + 1);
-        pending.clear();
-        queued = handed;
-        overflowed = true;
-        overflow = true;
+        LOG.warn("watch listener is {} responses behind; pausing its etcd stream until it"
+            + " catches up, then re-reading from revision {}", pending.size(), queued + 1);
+        epoch++;
+        paused = true;
+        full = true;
       } else {
         queued = response.revision();
         pending.add(response);
       }
     }
-    if (overflow) {
-      owner.pause(); // the drain resubscribes once the listener has caught up
+    if (full) {
+      owner.pause(streamEpoch);
     }
     scheduleDrain();
   }
@@ -116,7 +129,8 @@ final class EtcdWatchQueue {
         return;
       }
       over = true;
-      overflowed = false;
+      paused = false;
+      epoch++;
       pending.add(terminal);
     }
     scheduleDrain();
@@ -131,7 +145,7 @@ final class EtcdWatchQueue {
 
   private void scheduleDrain() {
     synchronized (lock) {
-      if (draining || pending.isEmpty() && !overflowed) {
+      if (draining || pending.isEmpty() && !paused) {
         return;
       }
       draining = true;
@@ -145,20 +159,18 @@ final class EtcdWatchQueue {
       long resumeAt = -1;
       synchronized (lock) {
         next = cancelled ? null : pending.poll();
+        if (paused && !over && !cancelled && pending.size() <= bound / 2) {
+          paused = false;
+          resumeAt = queued + 1;
+        }
         if (next == null) {
           draining = false;
-          if (overflowed && !cancelled) {
-            overflowed = false;
-            resumeAt = queued + 1;
-          }
-        } else if (!next.isTerminal()) {
-          handed = next.revision();
         }
       }
+      if (resumeAt > 0) {
+        owner.catchUpFrom(resumeAt);
+      }
       if (next == null) {
-        if (resumeAt > 0) {
-          owner.catchUpFrom(resumeAt);
-        }
         return;
       }
       if (!deliver(next)) {
