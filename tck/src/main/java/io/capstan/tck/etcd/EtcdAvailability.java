@@ -43,11 +43,19 @@ public final class EtcdAvailability implements ExecutionCondition {
    * @throws IllegalStateException in CI when etcd is missing
    */
   public static ConditionEvaluationResult evaluate(Map<String, String> env) {
-    Optional<Path> binary = findBinary(env);
+    return decide(findBinary(env), isCi(env));
+  }
+
+  /**
+   * The decision itself: enabled with a binary; without one, disabled, or in CI thrown.
+   *
+   * @throws IllegalStateException when {@code ci} and there is no binary
+   */
+  public static ConditionEvaluationResult decide(Optional<Path> binary, boolean ci) {
     if (binary.isPresent()) {
       return ConditionEvaluationResult.enabled("etcd found at " + binary.get());
     }
-    if (isCi(env)) {
+    if (ci) {
       throw new IllegalStateException(MISSING_MESSAGE
           + "; CI=true, so the etcd tests fail instead of being skipped");
     }

@@ -15,9 +15,9 @@ import java.util.Optional;
  *
  * <p>etcd writes "no upper bound" as the one-byte end {@code "\0"} and forbids the empty key. A
  * Capstan range therefore becomes {@code [prefix+start, prefix+end)}, with {@code
- * prefixEnd(prefix)} (or {@code "\0"} when there is none) for an open end and {@code "\0"} for an
- * empty start; a range that holds no key becomes one that etcd also reads as empty, because an
- * end of {@code "\0"} would otherwise mean "everything".
+ * prefixEnd(prefix)} (or {@code "\0"} when there is none) for an open end and {@code prefix+"\0"}
+ * for an empty start; a range that holds no key becomes one that etcd also reads as empty, because
+ * an end of {@code "\0"} would otherwise mean "everything".
  */
 final class EtcdKeys {
 
@@ -50,10 +50,10 @@ final class EtcdKeys {
 
   EtcdRange range(KeyRange range) {
     requireNonNull(range, "range");
-    byte[] start = prefix.concat(range.start()).toByteArray();
-    if (start.length == 0) {
-      start = OPEN_END;
-    }
+    // Capstan keys are never empty, so the smallest is "\0": starting there keeps the bare prefix
+    // (a key of no Capstan key, maybe another tenant's) out, and gives etcd a non-empty key
+    Bytes first = range.start().isEmpty() ? Bytes.of(0) : range.start();
+    byte[] start = prefix.concat(first).toByteArray();
     byte[] end;
     if (range.end().isPresent()) {
       end = prefix.concat(range.end().get()).toByteArray();
