@@ -37,6 +37,8 @@ import org.junit.jupiter.api.Test;
  *   <li>{@link #leaseExpiryTolerance()} (default 3 s) and {@link #minimumLeaseTtlSeconds()}
  *       (default 1; etcd needs 2);
  *   <li>{@link #requestProgress(Store)}: ask for a progress notification, if the store can;
+ *   <li>{@link #maxValueBytes()}: the store's value limit, if fixed, to check one byte more is
+ *       refused;
  *   <li>{@link #patience()}: the longest wait for anything asynchronous (default 15 s).
  * </ul>
  *

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeSet;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
@@ -74,6 +75,14 @@ public abstract class StoreConformanceSupport {
    */
   protected boolean requestProgress(Store store) {
     return false;
+  }
+
+  /**
+   * The largest value the store accepts, if it has a fixed limit: the suite then checks that one
+   * byte more is refused with IllegalArgumentException and changes nothing. Empty by default.
+   */
+  protected OptionalInt maxValueBytes() {
+    return OptionalInt.empty();
   }
 
   /** The longest the suite waits for something asynchronous (an event, an expiry) to show. */

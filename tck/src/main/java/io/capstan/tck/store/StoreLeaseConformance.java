@@ -3,6 +3,7 @@ package io.capstan.tck.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.capstan.spi.store.CompactedException;
 import io.capstan.spi.store.FutureRevisionException;
@@ -130,8 +131,8 @@ public abstract class StoreLeaseConformance extends StoreWatchConcurrencyConform
     recorder.awaitRevision(expired, patience());
     assertThat(recorder.batches()).as("one revision deletes all the lease's keys").hasSize(1);
     assertThat(recorder.events()).extracting(WatchEvent::type, e -> e.kv().key())
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(WatchEvent.Type.DELETE, b("/ex/a")),
-            org.assertj.core.groups.Tuple.tuple(WatchEvent.Type.DELETE, b("/ex/b")));
+        .containsExactly(tuple(WatchEvent.Type.DELETE, b("/ex/a")),
+            tuple(WatchEvent.Type.DELETE, b("/ex/b")));
     assertThat(store().timeToLive(lease.id(), false)).isEmpty();
     assertThatThrownBy(() -> store().keepAlive(lease.id())).isInstanceOf(LeaseNotFoundException.class);
   }

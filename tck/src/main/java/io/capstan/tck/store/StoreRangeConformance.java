@@ -1,6 +1,7 @@
 package io.capstan.tck.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.capstan.spi.store.Bytes;
@@ -16,6 +17,7 @@ import io.capstan.spi.store.TxnRequest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -179,6 +181,9 @@ public abstract class StoreRangeConformance extends StoreTxnConformance {
       RangeRequest request = RangeRequest.of(KeyRange.prefix(b("/pg/"))).atRevision(pinned).withLimit(7);
       int pages = 0;
       while (true) {
+        // Let the writers change the keyspace between every two pages.
+        long seen = store().currentRevision();
+        waitFor("concurrent writes before the next page").until(() -> store().currentRevision() > seen);
         RangeResult page = store().range(request);
         pages++;
         assertThat(page.revision()).as("every page is served at the pinned revision").isEqualTo(pinned);
@@ -226,5 +231,22 @@ public abstract class StoreRangeConformance extends StoreTxnConformance {
     KeyValue empty = store().get(b("/v/empty")).orElseThrow();
     assertThat(empty.value()).isEqualTo(Bytes.EMPTY);
     assertThat(empty.version()).as("an empty value is a value, not a delete").isEqualTo(1);
+  }
+
+  @Test
+  void valuesAboveTheStoresLimitAreRefusedNotTruncated() {
+    long r = put("/big/k", "small");
+    OptionalInt limit = maxValueBytes();
+    if (limit.isEmpty()) {
+      return; // the store declares no fixed limit; the floor is checked above
+    }
+    assertThat(limit.getAsInt()).as("declared limit").isGreaterThanOrEqualTo(Store.MIN_MAX_VALUE_BYTES);
+    Bytes tooBig = Bytes.copyOf(new byte[limit.getAsInt() + 1]);
+    assertThatIllegalArgumentException().isThrownBy(() -> store().put(b("/big/k"), tooBig));
+    assertThatIllegalArgumentException().isThrownBy(() -> store().txn(TxnRequest.of(
+        Op.put(b("/big/other"), b("x")), Op.put(b("/big/k"), tooBig))));
+    assertThat(store().currentRevision()).isEqualTo(r);
+    assertThat(store().range(KeyRange.prefix(b("/big/"))).kvs()).extracting(KeyValue::value)
+        .containsExactly(b("small"));
   }
 }

@@ -2,6 +2,7 @@ package io.capstan.tck.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.capstan.spi.store.Bytes;
 import io.capstan.spi.store.Compare;
@@ -54,9 +55,9 @@ public abstract class StoreTxnConformance extends StoreConformanceSupport {
     assertThat(store().range(KeyRange.prefix(b("/m/"))).kvs())
         .extracting(KeyValue::key, KeyValue::modRevision, KeyValue::createRevision)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(b("/m/a"), 2L, 2L),
-            org.assertj.core.groups.Tuple.tuple(b("/m/b"), 2L, 2L),
-            org.assertj.core.groups.Tuple.tuple(b("/m/c"), 2L, 2L));
+            tuple(b("/m/a"), 2L, 2L),
+            tuple(b("/m/b"), 2L, 2L),
+            tuple(b("/m/c"), 2L, 2L));
   }
 
   @Test

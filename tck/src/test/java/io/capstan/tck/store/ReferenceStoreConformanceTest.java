@@ -1,6 +1,7 @@
 package io.capstan.tck.store;
 
 import io.capstan.spi.store.Store;
+import java.util.OptionalInt;
 
 /**
  * The suite against its own executable specification: proves every check satisfiable. On the
@@ -26,6 +27,11 @@ class ReferenceStoreConformanceTest extends AbstractStoreConformanceTest {
     ReferenceStore reopened = ((ReferenceStore) old).reopen();
     reopened.start();
     return reopened;
+  }
+
+  @Override
+  protected OptionalInt maxValueBytes() {
+    return OptionalInt.of(ReferenceStore.MAX_VALUE_BYTES);
   }
 
   @Override
