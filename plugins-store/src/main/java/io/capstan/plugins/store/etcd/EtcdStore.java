@@ -7,6 +7,7 @@ import io.capstan.spi.clock.Clock;
 import io.capstan.spi.clock.TaskExecutor;
 import io.capstan.spi.store.Bytes;
 import io.capstan.spi.store.CompactedException;
+import io.capstan.spi.store.FutureRevisionException;
 import io.capstan.spi.store.Lease;
 import io.capstan.spi.store.LeaseInfo;
 import io.capstan.spi.store.RangeRequest;
@@ -103,12 +104,12 @@ public final class EtcdStore implements Store {
   /**
    * etcd 3.4 reports its watermark nowhere cheap, but a read below it fails: a binary search for
    * the oldest readable revision between the last known watermark and now finds it, and the usual
-   * case (no compaction since the last look) costs one read.
+   * case (no compaction since the last look) costs one read. See {@link EtcdRevisions} for why
+   * Capstan's watermark is that revision's number.
    */
   @Override
   public long compactRevision() {
-    // searched in etcd's numbers, where Capstan's 0 (never compacted) is etcd's readable 1
-    long floor = compactFloor.get() + 1;
+    long floor = Math.max(EtcdRevisions.ETCD_EMPTY, compactFloor.get()); // in etcd's numbers
     if (readable(floor)) {
       return compactFloor.get();
     }
@@ -122,29 +123,50 @@ public final class EtcdStore implements Store {
         compacted = mid;
       }
     }
-    return compactFloor.accumulateAndGet(EtcdRevisions.fromEtcd(readable), Math::max);
+    return compactFloor.accumulateAndGet(EtcdRevisions.watermarkFromEtcd(readable), Math::max);
   }
 
   /** Whether etcd still serves reads at etcd revision {@code etcdRevision}. */
   private boolean readable(long etcdRevision) {
+    return readable(probe(etcdRevision), etcdRevision);
+  }
+
+  private CompletableFuture<GetResponse> probe(long etcdRevision) {
+    return kv().get(keys.probeKey(),
+        GetOption.builder().withCountOnly(true).withRevision(etcdRevision).build());
+  }
+
+  private boolean readable(CompletableFuture<GetResponse> probe, long etcdRevision) {
     try {
       // the watermark is what is being searched for, so the error must not look it up
-      await(Call.read("probe etcd revision " + etcdRevision, etcdRevision),
-          () -> kv().get(keys.probeKey(),
-              GetOption.builder().withCountOnly(true).withRevision(etcdRevision).build()),
-          () -> 0);
+      await(Call.read("probe etcd revision " + etcdRevision, etcdRevision), () -> probe, () -> 0);
       return true;
     } catch (CompactedException e) {
       return false;
+    } catch (FutureRevisionException e) {
+      return true; // not yet written, so not compacted either (a watch may wait for it)
     }
+  }
+
+  /** Whether Capstan's {@code revision} is at or above the watermark (so reads and watches may). */
+  boolean servesRevision(long revision) {
+    return readable(EtcdRevisions.watermarkProbe(revision));
   }
 
   @Override
   public RangeResult range(RangeRequest request) {
     requireNonNull(request, "request");
     EtcdKeys.EtcdRange range = keys.range(request.range());
-    GetResponse response = await(Call.read("read " + request.range(), request.revision()),
+    long revision = request.revision();
+    // a past read also asks, at the same time, whether the revision is above the watermark: etcd
+    // itself still serves the one revision below it (see EtcdRevisions)
+    CompletableFuture<GetResponse> probe =
+        revision == 0 ? null : probe(EtcdRevisions.watermarkProbe(revision));
+    GetResponse response = await(Call.read("read " + request.range(), revision),
         () -> kv().get(range.key(), txns.getOption(request, range)));
+    if (probe != null && !readable(probe, EtcdRevisions.watermarkProbe(revision))) {
+      throw new CompactedException(revision, compactRevision());
+    }
     long servedAt = request.revision() != 0 ? request.revision()
         : EtcdRevisions.fromEtcd(response.getHeader().getRevision()); // etcd's: the current one
     return txns.rangeResult(response, servedAt);
@@ -183,10 +205,14 @@ public final class EtcdStore implements Store {
     if (revision == 0) {
       throw new CompactedException(0, compactRevision());
     }
+    long current = currentRevision(); // etcd would take one more: its own numbers run one ahead
+    if (revision > current) {
+      throw new FutureRevisionException(revision, current);
+    }
     Call call = new Call("compact at revision " + revision, true, revision, 0);
     // Not "physical": etcd moves its watermark before answering either way; the physical wait
     // would only add the time to free the space, which the SPI does not promise.
-    await(call, () -> kv().compact(EtcdRevisions.toEtcd(revision), CompactOption.builder()
+    await(call, () -> kv().compact(EtcdRevisions.compactTarget(revision), CompactOption.builder()
         .withCompactPhysical(false).build()));
     compactFloor.accumulateAndGet(revision, Math::max);
   }

@@ -73,7 +73,16 @@ final class EtcdWatch implements Watch {
       startEmpty(); // etcd refuses to watch an empty range; nothing can happen in one anyway
       return;
     }
-    subscribe(request.startRevision());
+    long from = request.startRevision();
+    if (from > 0 && !store.servesRevision(from)) {
+      // below the watermark: etcd might still replay it, but without the deletes at its own
+      // compaction revision (see EtcdRevisions), so answer as the SPI says
+      startRevision = from;
+      queue.startAt(from - 1);
+      queue.terminate(new WatchResponse.Compacted(store.compactRevision()));
+      return;
+    }
+    subscribe(from);
     long millis = store.config().requestTimeout().toMillis();
     try {
       long header = created.get(millis, TimeUnit.MILLISECONDS);
@@ -148,6 +157,17 @@ final class EtcdWatch implements Watch {
     int g = queue.nextEpoch();
     if (queue.isOver() || store.isClosed()) {
       return;
+    }
+    if (created.isDone()) { // resuming: the history needed may have been compacted meanwhile
+      try {
+        if (!store.servesRevision(from)) {
+          queue.terminate(new WatchResponse.Compacted(store.compactRevision()));
+          return;
+        }
+      } catch (RuntimeException e) {
+        onBroken(g, e);
+        return;
+      }
     }
     WatchOption option = WatchOption.builder()
         .withRange(store.keys().range(request.range()).end())
@@ -232,7 +252,7 @@ final class EtcdWatch implements Watch {
     }
     if (error instanceof CompactedException compacted) {
       queue.terminate(new WatchResponse.Compacted(
-          EtcdRevisions.fromEtcd(compacted.getCompactedRevision())));
+          EtcdRevisions.watermarkFromEtcd(compacted.getCompactedRevision())));
       return;
     }
     long delay;
