@@ -39,7 +39,8 @@ import java.util.stream.Stream;
  * </ul>
  *
  * <p>{@link #kill()} and {@link #restart()} keep the data directory, so a test can crash the server
- * and bring it back with its data, on the same ports. Not thread-safe; one test class drives it.
+ * and bring it back with its data, on the same ports; {@link #freeze()} and {@link #thaw()} stop
+ * and continue it, for requests that get no answer. Not thread-safe; one test class drives it.
  */
 public final class EtcdProcess implements AutoCloseable {
 

@@ -41,10 +41,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The Store SPI on an etcd v3 cluster through jetcd, under an optional key prefix.
  *
- * <p>Revisions are etcd's own, so they agree with {@code etcdctl} and any other client: a new
- * cluster starts at revision 1 (not 0), and since the counter is cluster-wide, writes outside the
- * prefix also raise it. Compaction is cluster-wide too. Lease expiry runs on the etcd servers'
- * clocks, not on the host's {@link Clock}.
+ * <p>Revisions are etcd's minus one, so a fresh cluster starts at 0 like the embedded stores, and
+ * the compaction watermark sits one above etcd's own (see {@link EtcdRevisions}). The counter is
+ * cluster-wide, so writes outside the prefix also raise it; compaction is cluster-wide too. Lease
+ * expiry runs on the etcd servers' clocks, not on the host's {@link Clock}.
  *
  * <p>Every call blocks for at most {@code requestTimeout} of real time (network waits do not follow
  * a virtual clock); watch delivery and resumption run on the host's {@link TaskExecutor}.
