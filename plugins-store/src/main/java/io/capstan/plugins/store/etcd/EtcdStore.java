@@ -23,8 +23,6 @@ import io.etcd.jetcd.Client;
 import io.etcd.jetcd.kv.GetResponse;
 import io.etcd.jetcd.options.CompactOption;
 import io.etcd.jetcd.options.GetOption;
-import io.etcd.jetcd.options.LeaseOption;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -59,6 +57,7 @@ public final class EtcdStore implements Store {
   private final EtcdKeys keys;
   private final EtcdRequestRewriter rewriter = new EtcdRequestRewriter();
   private final EtcdTxns txns;
+  private final EtcdLeases leases;
   private final Set<EtcdWatch> watches = ConcurrentHashMap.newKeySet();
   /** The highest compaction watermark seen; it only rises, so probes can start there. */
   private final AtomicLong compactFloor = new AtomicLong();
@@ -71,6 +70,7 @@ public final class EtcdStore implements Store {
     this.executor = requireNonNull(executor, "executor");
     this.keys = new EtcdKeys(Bytes.copyOf(config.keyPrefixBytes()));
     this.txns = new EtcdTxns(keys, rewriter);
+    this.leases = new EtcdLeases(this, keys, rewriter);
   }
 
   /** Connects and checks that etcd answers; throws if it does not within the request timeout. */
@@ -219,57 +219,22 @@ public final class EtcdStore implements Store {
 
   @Override
   public Lease grantLease(long ttlSeconds, long id) {
-    if (ttlSeconds < 1) {
-      throw new IllegalArgumentException("ttlSeconds must be >= 1, was " + ttlSeconds);
-    }
-    if (id < 0) {
-      throw new IllegalArgumentException("lease id must be >= 0 (0 = any), was " + id);
-    }
-    Call call = Call.write("grant a lease of " + ttlSeconds + "s").withLease(id);
-    if (id == 0) {
-      var granted = await(call, () -> lease().grant(ttlSeconds));
-      return new Lease(granted.getID(), granted.getTTL());
-    }
-    long encoded = rewriter.encodeGrant(ttlSeconds, id);
-    try {
-      var granted = await(call, () -> lease().grant(encoded));
-      return new Lease(granted.getID(), granted.getTTL());
-    } finally {
-      rewriter.release(encoded);
-    }
+    return leases.grant(ttlSeconds, id);
   }
 
   @Override
   public Lease keepAlive(long leaseId) {
-    Call call = Call.write("keep lease " + leaseId + " alive").withLease(leaseId);
-    var renewed = await(call, () -> lease().keepAliveOnce(leaseId));
-    return new Lease(leaseId, renewed.getTTL());
+    return leases.keepAlive(leaseId);
   }
 
   @Override
   public void revokeLease(long leaseId) {
-    await(Call.write("revoke lease " + leaseId).withLease(leaseId),
-        () -> lease().revoke(leaseId));
+    leases.revoke(leaseId);
   }
 
   @Override
   public Optional<LeaseInfo> timeToLive(long leaseId, boolean withKeys) {
-    if (leaseId <= 0) {
-      return Optional.empty();
-    }
-    LeaseOption option = withKeys ? LeaseOption.builder().withAttachedKeys().build()
-        : LeaseOption.DEFAULT;
-    var answer = await(Call.read("read lease " + leaseId, 0).withLease(leaseId),
-        () -> lease().timeToLive(leaseId, option));
-    if (answer.getTTL() == -1 || answer.getGrantedTTL() < 1) {
-      return Optional.empty(); // etcd's answer for a lease it does not know
-    }
-    long granted = answer.getGrantedTTL();
-    // etcd truncates the remaining seconds; the SPI rounds up, which is one more unless at full TTL
-    long remaining = answer.getTTL() <= 0 ? 0 : Math.min(granted, answer.getTTL() + 1);
-    var own = answer.getKeys().stream().filter(keys::owns).map(keys::strip)
-        .sorted(Comparator.naturalOrder()).toList();
-    return Optional.of(new LeaseInfo(leaseId, granted, remaining, own));
+    return leases.timeToLive(leaseId, withKeys);
   }
 
   /** Ends every watch with {@code Failed} and closes the connection. Idempotent. */
@@ -324,7 +289,7 @@ public final class EtcdStore implements Store {
     return client().getKVClient();
   }
 
-  private io.etcd.jetcd.Lease lease() {
+  io.etcd.jetcd.Lease leaseClient() {
     return client().getLeaseClient();
   }
 
@@ -333,7 +298,7 @@ public final class EtcdStore implements Store {
     return client;
   }
 
-  private void checkOpen() {
+  void checkOpen() {
     if (closed) {
       throw new IllegalStateException("the etcd store is closed");
     }
