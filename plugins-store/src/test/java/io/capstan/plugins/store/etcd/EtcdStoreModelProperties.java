@@ -3,7 +3,7 @@ package io.capstan.plugins.store.etcd;
 import io.capstan.runtime.clock.PooledTaskExecutor;
 import io.capstan.runtime.clock.WallClock;
 import io.capstan.spi.store.Store;
-import io.capstan.tck.etcd.EtcdAvailability;
+import io.capstan.tck.etcd.EtcdJqwikAvailability;
 import io.capstan.tck.etcd.EtcdProcess;
 import io.capstan.tck.store.AbstractStoreModelProperties;
 import io.capstan.tck.store.StoreModelOp;
@@ -12,17 +12,18 @@ import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Random histories checked step by step against the TCK's ReferenceStore, on a real etcd. Every
  * try needs an empty etcd at revision 0, so every try starts its own etcd process (about a third of
  * a second); 20 tries instead of the base's 50 keep that under half a minute.
  *
- * <p>jqwik does not run JUnit conditions, so the etcd check is made here: skipped without etcd,
- * failed in CI without it, as everywhere else.
+ * <p>jqwik does not run JUnit conditions, so {@link EtcdJqwikAvailability} applies the etcd rule:
+ * skipped without etcd, failed in CI without it, as everywhere else.
  */
+@AddLifecycleHook(EtcdJqwikAvailability.class)
 class EtcdStoreModelProperties extends AbstractStoreModelProperties {
 
   private static final PooledTaskExecutor EXECUTOR =
@@ -37,8 +38,6 @@ class EtcdStoreModelProperties extends AbstractStoreModelProperties {
 
   @Override
   protected Store openStore() {
-    var availability = EtcdAvailability.evaluate(System.getenv());
-    Assumptions.assumeFalse(availability.isDisabled(), availability.getReason().orElse(""));
     EtcdProcess etcd = EtcdProcess.start();
     servers.add(etcd);
     EtcdStore store = new EtcdStore(
