@@ -22,7 +22,7 @@ final class EtcdHealth {
 
   static void awaitHealthy(EtcdProcess etcd, Process process, long withinMillis) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
-    HttpRequest request = HttpRequest.newBuilder(URI.create(etcd.endpoint() + "/health"))
+    HttpRequest request = HttpRequest.newBuilder(URI.create(etcd.metricsEndpoint() + "/health"))
         .timeout(REQUEST_TIMEOUT)
         .GET()
         .build();
@@ -47,7 +47,7 @@ final class EtcdHealth {
       }
       pause();
     }
-    throw new IllegalStateException("etcd at " + etcd.endpoint() + " not healthy within "
+    throw new IllegalStateException("etcd at " + etcd.metricsEndpoint() + " not healthy within "
         + withinMillis + " ms (last answer: " + last + "); " + etcd.logFile() + " ends with:\n"
         + etcd.logTail());
   }

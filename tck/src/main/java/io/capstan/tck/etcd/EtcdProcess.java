@@ -21,8 +21,9 @@ import java.util.stream.Stream;
 
 /**
  * A real, single-member etcd server for tests: started from the machine's {@code etcd} binary on
- * two free ports of 127.0.0.1 with a data directory of its own, and gone (process and files) after
- * {@link #close()}.
+ * free ports of 127.0.0.1 (client, peer, metrics) with a data directory of its own, and gone
+ * (process and files) after {@link #close()}. Plain HTTP by default; {@link #startTls} serves
+ * clients over TLS with client certificates.
  *
  * <p>It listens on the loopback address only. Its output goes to {@link #logFile()}, whose last
  * lines are part of every failure message. The server is tuned for tests, with the differences from
@@ -57,16 +58,21 @@ public final class EtcdProcess implements AutoCloseable {
   private final Path logFile;
   private final int clientPort;
   private final int peerPort;
+  private final int metricsPort;
+  private final Optional<EtcdTls> tls;
   private final List<String> extraArgs;
   private Process process;
 
-  private EtcdProcess(Path binary, Path dir, int clientPort, int peerPort, List<String> extraArgs) {
+  private EtcdProcess(Path binary, Path dir, int[] ports, Optional<EtcdTls> tls,
+      List<String> extraArgs) {
     this.binary = binary;
     this.dir = dir;
     this.dataDir = dir.resolve("data");
     this.logFile = dir.resolve("etcd.log");
-    this.clientPort = clientPort;
-    this.peerPort = peerPort;
+    this.clientPort = ports[0];
+    this.peerPort = ports[1];
+    this.metricsPort = ports[2];
+    this.tls = tls;
     this.extraArgs = List.copyOf(extraArgs);
   }
 
@@ -83,13 +89,24 @@ public final class EtcdProcess implements AutoCloseable {
    *     or etcd did not become healthy; the message holds the end of its log
    */
   public static EtcdProcess start(List<String> extraArgs) {
+    return start(Optional.empty(), extraArgs);
+  }
+
+  /**
+   * Starts etcd serving clients over TLS only ({@code https://}), requiring a client certificate
+   * signed by {@code tls.ca()}, and waits until it is healthy.
+   */
+  public static EtcdProcess startTls(EtcdTls tls) {
+    return start(Optional.of(requireNonNull(tls, "tls")), List.of());
+  }
+
+  private static EtcdProcess start(Optional<EtcdTls> tls, List<String> extraArgs) {
     requireNonNull(extraArgs, "extraArgs");
     Path binary = EtcdAvailability.findBinary()
         .orElseThrow(() -> new IllegalStateException(EtcdAvailability.MISSING_MESSAGE));
     try {
       Path dir = Files.createTempDirectory("capstan-etcd-");
-      int[] ports = freePorts(2);
-      EtcdProcess etcd = new EtcdProcess(binary, dir, ports[0], ports[1], extraArgs);
+      EtcdProcess etcd = new EtcdProcess(binary, dir, freePorts(3), tls, extraArgs);
       try {
         etcd.launch();
         return etcd;
@@ -102,9 +119,17 @@ public final class EtcdProcess implements AutoCloseable {
     }
   }
 
-  /** The client URL, {@code http://127.0.0.1:<port>}, as the etcd store plugin's endpoint. */
+  /**
+   * The client URL, {@code http://127.0.0.1:<port>} ({@code https://} when started with TLS), as
+   * the etcd store plugin's endpoint.
+   */
   public URI endpoint() {
-    return URI.create("http://127.0.0.1:" + clientPort);
+    return URI.create((tls.isPresent() ? "https" : "http") + "://127.0.0.1:" + clientPort);
+  }
+
+  /** Plain-HTTP {@code /health} and {@code /metrics}, also when clients need TLS. */
+  URI metricsEndpoint() {
+    return URI.create("http://127.0.0.1:" + metricsPort);
   }
 
   /** The data directory, which survives {@link #kill()} and {@link #restart()}. */
@@ -205,7 +230,13 @@ public final class EtcdProcess implements AutoCloseable {
         "--max-request-bytes", Integer.toString(MAX_REQUEST_BYTES),
         "--heartbeat-interval", "50",
         "--election-timeout", "500",
-        "--experimental-watch-progress-notify-interval", "1s"));
+        "--experimental-watch-progress-notify-interval", "1s",
+        "--listen-metrics-urls", metricsEndpoint().toString()));
+    tls.ifPresent(t -> command.addAll(List.of(
+        "--cert-file", t.serverCert().toString(),
+        "--key-file", t.serverKey().toString(),
+        "--trusted-ca-file", t.ca().toString(),
+        "--client-cert-auth")));
     command.addAll(extraArgs);
     ProcessBuilder builder = new ProcessBuilder(command)
         .redirectErrorStream(true)
