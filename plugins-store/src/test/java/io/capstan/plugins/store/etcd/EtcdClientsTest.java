@@ -36,9 +36,10 @@ class EtcdClientsTest {
     executor.close();
   }
 
+  /** A store on {@code etcd}; refusals come as timeouts of the first read, hence the short one. */
   private EtcdStore store(EtcdProcess etcd, String ca, String cert, String key) {
     return new EtcdStore(new EtcdStoreConfig(List.of(etcd.endpoint().toString()), "/tls/", null,
-        null, ca, cert, key, Duration.ofSeconds(3), Duration.ofSeconds(2), null, null),
+        null, ca, cert, key, Duration.ofSeconds(1), Duration.ofSeconds(1), null, null),
         new WallClock(), executor);
   }
 
