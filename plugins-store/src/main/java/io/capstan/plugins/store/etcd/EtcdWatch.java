@@ -85,9 +85,7 @@ final class EtcdWatch implements Watch {
     subscribe(from);
     long millis = store.config().requestTimeout().toMillis();
     try {
-      long header = created.get(millis, TimeUnit.MILLISECONDS);
-      startRevision = request.startRevision() == 0 ? header + 1 : request.startRevision();
-      queue.startAt(startRevision - 1);
+      created.get(millis, TimeUnit.MILLISECONDS); // onNext has set the start revision by then
     } catch (ExecutionException | TimeoutException e) {
       stopStream();
       Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
@@ -226,7 +224,13 @@ final class EtcdWatch implements Watch {
         resumeDeadline = 0;
         backoffMillis = FIRST_BACKOFF_MILLIS;
       }
-      created.complete(EtcdRevisions.fromEtcd(response.getHeader().getRevision()));
+      if (!created.isDone()) {
+        // before any event of this stream can arrive: jetcd calls us in order per stream
+        long header = EtcdRevisions.fromEtcd(response.getHeader().getRevision());
+        startRevision = request.startRevision() == 0 ? header + 1 : request.startRevision();
+        queue.startAt(startRevision - 1);
+        created.complete(header);
+      }
       return;
     }
     if (response.getEvents().isEmpty()) {
