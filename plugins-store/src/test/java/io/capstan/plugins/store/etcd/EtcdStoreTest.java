@@ -164,6 +164,23 @@ class EtcdStoreTest {
   }
 
   @Test
+  void anInterruptedCallerGetsTheSpisAnswerWithItsFlagStillSet() {
+    EtcdStore store = stores.open();
+    store.put(b("k"), b("1"));
+    try {
+      Thread.currentThread().interrupt();
+      assertThatThrownBy(() -> store.put(b("k"), b("2")))
+          .as("a write that may be on its way").isInstanceOf(IndeterminateResultException.class);
+      assertThat(Thread.interrupted()).as("interrupt flag kept").isTrue();
+      Thread.currentThread().interrupt();
+      assertThatThrownBy(() -> store.get(b("k"))).isInstanceOf(StoreUnavailableException.class);
+      assertThat(Thread.interrupted()).as("interrupt flag kept").isTrue();
+    } finally {
+      Thread.interrupted();
+    }
+  }
+
+  @Test
   void startFailsWhenNoEtcdListens() throws Exception {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
