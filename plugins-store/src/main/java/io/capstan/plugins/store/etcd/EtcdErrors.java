@@ -108,8 +108,10 @@ final class EtcdErrors {
       return new IndeterminateResultException(says + "; the write may or may not have been"
           + " applied, read the key again before retrying", t);
     }
-    return code == Status.Code.UNKNOWN || code == Status.Code.INTERNAL
-        || code == Status.Code.DATA_LOSS
+    // What is left for a read is transport trouble (UNKNOWN "channel closed" when a connection
+    // dies mid-call, INTERNAL, CANCELLED, DEADLINE_EXCEEDED): worth a retry. Only DATA_LOSS says
+    // the data itself is bad.
+    return code == Status.Code.DATA_LOSS
         ? new StoreException(says, t)
         : new StoreUnavailableException(says, t);
   }
