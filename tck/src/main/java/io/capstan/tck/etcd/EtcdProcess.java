@@ -61,7 +61,10 @@ public final class EtcdProcess implements AutoCloseable {
   private final int metricsPort;
   private final Optional<EtcdTls> tls;
   private final List<String> extraArgs;
-  private Process process;
+  private volatile Process process;
+  /** Kills etcd if the JVM exits (a test run stopped half-way) before {@link #close()} did. */
+  private final Thread reaper = new Thread(this::killQuietly, "etcd-reaper");
+  private boolean reaperRegistered;
 
   private EtcdProcess(Path binary, Path dir, int[] ports, Optional<EtcdTls> tls,
       List<String> extraArgs) {
@@ -199,7 +202,22 @@ public final class EtcdProcess implements AutoCloseable {
   @Override
   public void close() {
     kill();
+    if (reaperRegistered) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(reaper);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running or about to; it finds nothing left to kill
+      }
+      reaperRegistered = false;
+    }
     deleteTree(dir);
+  }
+
+  private void killQuietly() {
+    Process p = process;
+    if (p != null) {
+      p.destroyForcibly();
+    }
   }
 
   /** The last lines of etcd's log, for failure messages. */
@@ -245,6 +263,10 @@ public final class EtcdProcess implements AutoCloseable {
     // etcd reads every ETCD_* variable as a flag; an inherited one would clash with ours
     env.keySet().removeIf(name -> name.startsWith("ETCD_"));
     unsupportedArch().ifPresent(arch -> env.put("ETCD_UNSUPPORTED_ARCH", arch));
+    if (!reaperRegistered) {
+      Runtime.getRuntime().addShutdownHook(reaper);
+      reaperRegistered = true;
+    }
     try {
       process = builder.start();
     } catch (IOException e) {
