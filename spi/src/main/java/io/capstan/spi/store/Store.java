@@ -22,6 +22,9 @@ import java.util.Optional;
  *       value.
  *   <li>A transaction may not touch the same key twice; {@link TxnRequest} rejects that on
  *       construction with {@link IllegalArgumentException}.
+ *   <li>A store that shares its counter beyond its own keys (etcd under a key prefix, on a cluster
+ *       other clients also write to) starts above 0 and skips the revisions of their writes; every
+ *       other rule here still holds for its own keys.
  *   <li>Reads take a revision: 0 means latest; anything from {@link #compactRevision()} (which stays
  *       readable) to {@link #currentRevision()} is served from history; older fails with {@link
  *       CompactedException}, newer with {@link FutureRevisionException}. A watch from a future
@@ -128,8 +131,9 @@ public interface Store extends Lifecycle {
 
   /**
    * Grants a lease. Expiry runs on the host's {@link io.capstan.spi.clock.Clock}, so a virtual
-   * clock makes it deterministic. When a lease expires or is revoked, all its keys are deleted in
-   * one revision, each with a DELETE event. Keeping a lease alive is the caller's job.
+   * clock makes it deterministic (except on etcd, whose servers expire leases on their own
+   * clocks). When a lease expires or is revoked, all its keys are deleted in one revision, each
+   * with a DELETE event. Keeping a lease alive is the caller's job.
    *
    * <p>Leases are not locks: a lease holder can be paused past its TTL. Anything a lease protects
    * must also check a revision (a fencing token), as etcd's documentation warns.

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Installs what Capstan's tests need beyond the JDK and Maven: a real etcd server (Debian's
+# etcd-server, 3.4.x), which the etcd store plugin's tests start on free 127.0.0.1 ports.
+#
+# Idempotent: with etcd already on PATH it installs nothing. The package's own systemd service is
+# kept from starting (tests run etcd themselves, on ports of their own), both during the install
+# (policy-rc.d) and afterwards where systemd runs.
+set -euo pipefail
+
+log() { printf '[install-deps] %s\n' "$*"; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then
+    "$@"
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo "$@"
+  else
+    log "need root (or sudo) to run: $*"
+    exit 1
+  fi
+}
+
+install_etcd() {
+  if command -v etcd >/dev/null 2>&1; then
+    log "etcd already installed at $(command -v etcd); skipping apt"
+    return
+  fi
+  # Debian starts a package's service from its postinst unless policy-rc.d says no (exit 101).
+  local policy=/usr/sbin/policy-rc.d
+  local added_policy=0
+  if [ ! -e "$policy" ]; then
+    as_root sh -c "printf '#!/bin/sh\nexit 101\n' > $policy && chmod 755 $policy"
+    added_policy=1
+  fi
+  # shellcheck disable=SC2317 # called by the trap
+  cleanup() { if [ "$added_policy" -eq 1 ]; then as_root rm -f "$policy"; fi; }
+  trap cleanup EXIT
+  log "installing etcd-server with apt-get"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends etcd-server
+  cleanup
+  trap - EXIT
+  # On a machine that boots with systemd, make sure the packaged service neither runs nor returns.
+  if [ -d /run/systemd/system ] && command -v systemctl >/dev/null 2>&1; then
+    as_root systemctl disable --now etcd.service >/dev/null 2>&1 || true
+  fi
+}
+
+# First line of a version banner, without colour codes; sed reads to the end, so no SIGPIPE.
+first_line() { sed -n '1s/\x1b\[[0-9;]*m//g;1p'; }
+
+install_etcd
+log "etcd: $(etcd --version 2>&1 | first_line)"
+log "java: $(java -version 2>&1 | first_line)"
+if command -v mvn >/dev/null 2>&1; then
+  log "maven: $(mvn -B -v 2>&1 | first_line)"
+fi
