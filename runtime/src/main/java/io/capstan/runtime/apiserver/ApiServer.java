@@ -7,6 +7,8 @@ import io.capstan.runtime.apiserver.admission.ObjectValidator;
 import io.capstan.runtime.apiserver.http.ApiExtensions;
 import io.capstan.runtime.apiserver.http.ApiHandler;
 import io.capstan.runtime.apiserver.http.NonResourceEndpoints;
+import io.capstan.runtime.apiserver.metrics.ApiMetrics;
+import io.capstan.runtime.apiserver.metrics.InstrumentedStore;
 import io.capstan.runtime.apiserver.resource.ApiRequest;
 import io.capstan.runtime.apiserver.resource.NameGenerator;
 import io.capstan.runtime.apiserver.resource.ObjectStrategy;
@@ -60,11 +62,14 @@ public final class ApiServer implements Lifecycle {
     this.settings = requireNonNull(settings, "settings");
     this.dataDir = requireNonNull(dataDir, "dataDir");
     ObjectCodec codec = new ObjectCodec();
-    ObjectStorage storage = new ObjectStorage(store, codec);
-    this.caches = new WatchCaches(store, codec, settings.watchCacheSize(), executor, settings.bookmarkInterval());
+    ApiMetrics metrics = new ApiMetrics();
+    Store timed = new InstrumentedStore(store, metrics);
+    ObjectStorage storage = new ObjectStorage(timed, codec);
+    this.caches = new WatchCaches(timed, codec, settings.watchCacheSize(), executor, settings.bookmarkInterval());
+    metrics.watchers(caches::watcherCount);
     ObjectStrategy strategy = new ObjectStrategy(clock::now, () -> UUID.randomUUID().toString(), new NameGenerator(new SecureRandom()));
     this.api = ResourceApi.create(kinds, storage, caches, new AdmissionChain(admission, validator), strategy);
-    this.handler = new ApiHandler(api, extensions, documents, executor);
+    this.handler = new ApiHandler(api, extensions, documents, executor, metrics);
   }
 
   /** The API in-process: what same-JVM components use instead of HTTP. */

@@ -141,4 +141,16 @@ class ApiServerRestTest {
     assertThat(huge.statusCode()).isEqualTo(413);
     assertThat(json(api.get("/api/v1/namespaces/default/configmaps")).path("items").size()).isZero();
   }
+
+  @Test
+  void healthAndPrometheusMetricsAreServed() throws Exception {
+    assertThat(api.get("/healthz").body()).isEqualTo("ok");
+    assertThat(api.get("/readyz").statusCode()).isEqualTo(200);
+    api.post("/api/v1/namespaces/default/configmaps", CONFIGMAP);
+    String metrics = api.get("/metrics").body();
+    assertThat(metrics).containsPattern("apiserver_request_seconds_count\\{code=\"201\",resource=\"configmaps\",verb=\"create\"} 1");
+    assertThat(metrics).contains("apiserver_store_request_seconds_count{operation=\"txn\"}");
+    assertThat(metrics).contains("apiserver_watchers ");
+    assertThat(metrics).contains("jvm_memory_used_bytes");
+  }
 }

@@ -3,6 +3,7 @@ package io.capstan.runtime.apiserver.http;
 import static java.util.Objects.requireNonNull;
 
 import io.capstan.runtime.apiserver.errors.ApiErrors;
+import io.capstan.runtime.apiserver.metrics.ApiMetrics;
 import io.capstan.runtime.apiserver.resource.ResourceApi;
 import io.capstan.spi.auth.UserInfo;
 import io.capstan.spi.client.ApiException;
@@ -34,9 +35,12 @@ public final class ApiHandler extends Handler.Abstract {
   private final ResourceEndpoint resources;
   private final NonResourceEndpoints documents;
   private final AtomicLong requestIds = new AtomicLong();
+  private final ApiMetrics metrics;
   private volatile boolean ready;
 
-  public ApiHandler(ResourceApi api, ApiExtensions extensions, NonResourceEndpoints documents, TaskExecutor executor) {
+  public ApiHandler(ResourceApi api, ApiExtensions extensions, NonResourceEndpoints documents, TaskExecutor executor,
+      ApiMetrics metrics) {
+    this.metrics = requireNonNull(metrics, "metrics");
     this.resources = new ResourceEndpoint(requireNonNull(api, "api"), requireNonNull(extensions, "extensions"), executor);
     this.documents = requireNonNull(documents, "documents");
   }
@@ -60,6 +64,8 @@ public final class ApiHandler extends Handler.Abstract {
       log.error("request {} {} {} failed", id, method, path, e);
       Responses.status(response, callback, ApiErrors.internal(e.getClass().getSimpleName() + " (request id " + id + ")").status());
     } finally {
+      RequestInfo info = RequestInfo.parse(method, path, false);
+      metrics.request(info.resourceRequest() ? info.verb() : method, info.resource(), response.getStatus(), System.nanoTime() - started);
       if (access.isDebugEnabled()) {
         access.debug("id={} method={} path={} query={} code={} micros={} agent=\"{}\"", id, method, path,
             request.getHttpURI().getQuery(), response.getStatus(), (System.nanoTime() - started) / 1000,
@@ -77,6 +83,11 @@ public final class ApiHandler extends Handler.Abstract {
       }
       case "/readyz" -> {
         Responses.text(response, callback, ready ? 200 : 503, ready ? "ok" : "not ready");
+        return;
+      }
+      case "/metrics" -> {
+        Responses.bytes(response, callback, 200, "text/plain; version=0.0.4; charset=utf-8",
+            metrics.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return;
       }
       default -> { }
