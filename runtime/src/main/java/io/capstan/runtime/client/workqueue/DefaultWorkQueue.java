@@ -2,7 +2,6 @@ package io.capstan.runtime.client.workqueue;
 
 import static java.util.Objects.requireNonNull;
 
-import io.capstan.spi.clock.Cancellable;
 import io.capstan.spi.clock.Clock;
 import io.capstan.spi.clock.TaskExecutor;
 import io.capstan.spi.controller.RateLimiter;
@@ -10,10 +9,8 @@ import io.capstan.spi.controller.WorkQueue;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -63,10 +60,7 @@ public final class DefaultWorkQueue<K> implements WorkQueue<K> {
   private final ArrayDeque<K> ready = new ArrayDeque<>();
   private final Map<K, Long> dirty = new HashMap<>(); // key -> nanoTime it became dirty
   private final Map<K, Long> processing = new HashMap<>(); // key -> nanoTime it was handed out
-  private final DelayedKeys<K> delayed = new DelayedKeys<>();
-  private Cancellable timer;
-  private long timerDue;
-  private long timerToken;
+  private final DelayedKeys<K> delayed;
   private State state = State.RUNNING;
 
   /** A queue without metrics. */
@@ -89,6 +83,7 @@ public final class DefaultWorkQueue<K> implements WorkQueue<K> {
     this.executor = requireNonNull(executor, "executor");
     this.clock = requireNonNull(clock, "clock");
     this.metrics = requireNonNull(metrics, "metrics");
+    this.delayed = new DelayedKeys<>(executor, clock, this::timerFired);
   }
 
   public String name() {
@@ -116,8 +111,8 @@ public final class DefaultWorkQueue<K> implements WorkQueue<K> {
       metrics.retried();
       if (delay.isZero() || delay.isNegative()) {
         addLocked(key);
-      } else if (delayed.offer(key, saturatedPlus(clock.nanoTime(), nanos(delay)))) {
-        armTimerLocked();
+      } else {
+        delayed.offer(key, saturatedPlus(clock.nanoTime(), nanos(delay)));
       }
     });
   }
@@ -215,7 +210,7 @@ public final class DefaultWorkQueue<K> implements WorkQueue<K> {
       state = State.SHUT_DOWN;
       ready.clear();
       dirty.clear();
-      stopDelaysLocked();
+      delayed.clear();
       metrics.depth(0);
       changed.signalAll();
       nowDrained = drainedLocked();
@@ -239,7 +234,7 @@ public final class DefaultWorkQueue<K> implements WorkQueue<K> {
     try {
       if (state == State.RUNNING) {
         state = State.DRAINING;
-        stopDelaysLocked();
+        delayed.clear();
         changed.signalAll();
       }
       nowDrained = drainedLocked();
@@ -309,40 +304,12 @@ public final class DefaultWorkQueue<K> implements WorkQueue<K> {
     return Optional.of(key);
   }
 
-  /** Arms the one timer for the earliest delayed key, unless it is already armed early enough. */
-  private void armTimerLocked() {
-    OptionalLong earliest = delayed.earliest();
-    if (earliest.isEmpty() || (timer != null && timerDue <= earliest.getAsLong())) {
-      return;
-    }
-    if (timer != null) {
-      timer.cancel();
-    }
-    long token = ++timerToken;
-    timerDue = earliest.getAsLong();
-    timer = executor.schedule(Duration.ofNanos(Math.max(0L, timerDue - clock.nanoTime())),
-        () -> fireTimer(token));
-  }
-
-  private void fireTimer(long token) {
+  private void timerFired(long token) {
     withLock(() -> {
-      if (token != timerToken || state != State.RUNNING) {
-        return; // superseded by an earlier timer, or shut down
+      if (state == State.RUNNING) {
+        delayed.fired(token).forEach(this::addLocked);
       }
-      timer = null;
-      List<K> due = delayed.pollDue(clock.nanoTime());
-      due.forEach(this::addLocked);
-      armTimerLocked();
     });
-  }
-
-  private void stopDelaysLocked() {
-    delayed.clear();
-    if (timer != null) {
-      timer.cancel();
-      timer = null;
-    }
-    timerToken++;
   }
 
   private boolean drainedLocked() {
