@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
@@ -87,6 +88,48 @@ class DefaultWorkQueueConcurrencyTest {
     for (Thread worker : workers) {
       worker.join(5_000);
       assertThat(worker.isAlive()).as("take() returns empty after shutDown").isFalse();
+    }
+  }
+
+  @Test
+  void takeWaitsForAnAddAndReturnsEmptyOnShutDown() throws Exception {
+    CompletableFuture<Optional<String>> first = CompletableFuture.supplyAsync(this::takeQuietly);
+    Thread.sleep(50); // let it block; the assertion below does not depend on winning this race
+    assertThat(first).isNotDone();
+    queue.add("a");
+    assertThat(first.get(5, TimeUnit.SECONDS)).contains("a");
+
+    CompletableFuture<Optional<String>> second = CompletableFuture.supplyAsync(this::takeQuietly);
+    queue.shutDown();
+    assertThat(second.get(5, TimeUnit.SECONDS)).isEmpty();
+  }
+
+  @Test
+  void whileDrainingTakeWaitsForAProcessingKeyThatWasAddedAgain() throws Exception {
+    queue.add("a");
+    assertThat(queue.take()).contains("a");
+    queue.add("a");
+    CompletableFuture<Void> drained = queue.shutDownWithDrain();
+
+    CompletableFuture<Optional<String>> waiting = CompletableFuture.supplyAsync(this::takeQuietly);
+    Thread.sleep(50);
+    assertThat(waiting).as("a will come back with its done()").isNotDone();
+    queue.done("a");
+
+    assertThat(waiting.get(5, TimeUnit.SECONDS)).contains("a");
+    assertThat(drained).isNotDone();
+    CompletableFuture<Optional<String>> last = CompletableFuture.supplyAsync(this::takeQuietly);
+    queue.done("a");
+    assertThat(last.get(5, TimeUnit.SECONDS)).as("drained: nothing more will come").isEmpty();
+    drained.get(5, TimeUnit.SECONDS);
+  }
+
+  private Optional<String> takeQuietly() {
+    try {
+      return queue.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
     }
   }
 
