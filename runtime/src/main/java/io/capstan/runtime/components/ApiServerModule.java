@@ -9,6 +9,9 @@ import io.capstan.runtime.apiserver.admission.ObjectValidator;
 import io.capstan.runtime.apiserver.http.ApiExtensions;
 import io.capstan.runtime.apiserver.http.NonResourceEndpoints;
 import io.capstan.runtime.apiserver.resource.ResourceApi;
+import io.capstan.runtime.client.inprocess.InProcessApiClient;
+import io.capstan.spi.auth.UserInfo;
+import io.capstan.spi.client.ApiClient;
 import io.capstan.runtime.config.ConfigBinder;
 import io.capstan.runtime.config.LayeredConfig;
 import io.capstan.runtime.kernel.KernelPlan;
@@ -22,10 +25,8 @@ import java.util.List;
 /** Wires the API server component from the selected store, kinds, admission chain, clock and settings. */
 public final class ApiServerModule extends AbstractModule {
 
-  @Override
-  protected void configure() {
-    bind(ApiServer.class).asEagerSingleton();
-  }
+  // The kernel builds injectors in Guice's production stage, so the @Singleton server below is
+  // created (and, as a Lifecycle, started) eagerly.
 
   @Provides
   @Singleton
@@ -44,6 +45,14 @@ public final class ApiServerModule extends AbstractModule {
   @Provides
   ResourceApi resourceApi(ApiServer server) {
     return server.api();
+  }
+
+  /** Same-JVM components talk to this server in-process, as the cluster's administrator. */
+  @Provides
+  @Singleton
+  ApiClient apiClient(ApiServer server, TaskExecutor executor) {
+    return new InProcessApiClient(server.api(), UserInfo.of("system:capstan", UserInfo.GROUP_MASTERS, UserInfo.GROUP_AUTHENTICATED),
+        executor, ApiParts.extensions(server.api().kinds()).patches());
   }
 
   /** The pluggable parts of the API, each supplied by its own package. */

@@ -28,6 +28,8 @@ public final class ComponentModules {
     if (plan.components().contains("apiserver")) {
       requireOne(plan, SpiFamilies.STORE, "apiserver");
       modules.add(new ApiServerModule());
+    } else {
+      modules.add(new RemoteClientModule());
     }
     return modules;
   }

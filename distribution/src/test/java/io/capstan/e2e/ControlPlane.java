@@ -1,0 +1,67 @@
+package io.capstan.e2e;
+
+import com.google.inject.Module;
+import io.capstan.runtime.apiserver.ApiServer;
+import io.capstan.runtime.components.ComponentModules;
+import io.capstan.runtime.config.ConfigInputs;
+import io.capstan.runtime.kernel.Kernel;
+import io.capstan.runtime.kernel.KernelPlan;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A whole control plane in this JVM, wired exactly as {@code capstan up} wires it (kernel, selected
+ * plugins, components), on a free port and a temporary data folder.
+ */
+public final class ControlPlane implements AutoCloseable {
+
+  private final Kernel kernel;
+  private final ApiServer server;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  public ControlPlane(Path dataDir, Map<String, String> settings) {
+    Map<String, String> flags = new LinkedHashMap<>();
+    flags.put("store.plugin", "memory");
+    flags.put("apiserver.port", "0");
+    flags.put("runtime.dataDir", dataDir.toString());
+    flags.put("components", "apiserver");
+    flags.putAll(settings);
+    KernelPlan plan = KernelPlan.resolve(ConfigInputs.defaultsOnly().withFlags(flags));
+    kernel = Kernel.create(plan, ComponentModules.of(plan).toArray(new Module[0]));
+    kernel.start();
+    server = kernel.injector().getInstance(ApiServer.class);
+  }
+
+  public Kernel kernel() {
+    return kernel;
+  }
+
+  public String url() {
+    return server.url();
+  }
+
+  public Path kubeconfig() {
+    return server.kubeconfig();
+  }
+
+  public HttpResponse<String> send(String method, String path, String body, String contentType) throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(20));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Override
+  public void close() {
+    kernel.close();
+  }
+}
