@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code capstan bench}: benchmarks that start what they measure and print figures with ratios. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = {"Run a benchmark; prints a table, or one JSON object with --json."},
-    subcommands = {BenchCommand.Store.class})
+    subcommands = {BenchCommand.Store.class, BenchCommand.ApiServerBenchCommand.class})
 public final class BenchCommand implements Runnable {
 
   @Spec CommandSpec spec;
@@ -71,6 +71,51 @@ public final class BenchCommand implements Runnable {
         report.printJson(out);
       } else {
         report.printTable(out);
+      }
+      return 0;
+    }
+  }
+
+  /** {@code capstan bench apiserver}. */
+  @Command(name = "apiserver", mixinStandardHelpOptions = true,
+      description = {"An API server per store plugin, over HTTP and in-process in one run: pod creates/s and gets/s",
+          "(16 clients), a list of 10,000 pods, and watch fan-out latency p50/p99 to 1,000 watchers."})
+  static final class ApiServerBenchCommand implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @Option(names = "--json", description = "Print one JSON object instead of a table")
+    boolean json;
+
+    @Option(names = "--stores", split = ",", defaultValue = "memory,rocksdb", description = "Store plugins (default: ${DEFAULT-VALUE})")
+    List<String> stores;
+
+    @Option(names = "--creates", defaultValue = "20000", description = "Pods created per transport (default: ${DEFAULT-VALUE})")
+    int creates;
+
+    @Option(names = "--gets", defaultValue = "100000", description = "Gets per transport (default: ${DEFAULT-VALUE})")
+    int gets;
+
+    @Option(names = "--list-pods", defaultValue = "10000", description = "Pods in the listed namespace (default: ${DEFAULT-VALUE})")
+    int listPods;
+
+    @Option(names = "--watchers", defaultValue = "1000", description = "Watchers for the fan-out (default: ${DEFAULT-VALUE})")
+    int watchers;
+
+    @Option(names = "--watch-creates", defaultValue = "200", description = "Pods created at 50/s during the fan-out (default: ${DEFAULT-VALUE})")
+    int watchCreates;
+
+    @Option(names = "--clients", defaultValue = "16", description = "Concurrent clients for creates and gets (default: ${DEFAULT-VALUE})")
+    int clients;
+
+    @Override
+    public Integer call() throws Exception {
+      ApiServerBench.Settings settings = new ApiServerBench.Settings(stores, creates, gets, listPods, watchers, watchCreates, clients);
+      BenchReport report = new ApiServerBench(settings, spec.commandLine().getErr()).run();
+      if (json) {
+        report.printJson(spec.commandLine().getOut());
+      } else {
+        report.printTable(spec.commandLine().getOut());
       }
       return 0;
     }

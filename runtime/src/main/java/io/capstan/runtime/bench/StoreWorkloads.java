@@ -19,9 +19,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -55,7 +52,7 @@ final class StoreWorkloads {
   double puts(String part, int total, int clients) throws Exception {
     AtomicLong next = new AtomicLong();
     long started = System.nanoTime();
-    runClients(clients, () -> {
+    Clients.run(clients, () -> {
       long i;
       while ((i = next.getAndIncrement()) < total) {
         store.put(key(part, i), value(i));
@@ -73,7 +70,7 @@ final class StoreWorkloads {
       store.put(key("cas", k), Bytes.utf8("0"));
     }
     long started = System.nanoTime();
-    runClients(clients, () -> {
+    Clients.run(clients, () -> {
       java.util.Random random = new java.util.Random(Thread.currentThread().getId());
       for (int u = 0; u < updatesPerClient; u++) {
         Bytes k = key("cas", random.nextInt(hotKeys));
@@ -95,7 +92,7 @@ final class StoreWorkloads {
   /** Loads {@code count} keys, then ranges over all of them; returns the median of 5 ranges in ms. */
   double rangeMillis(int count) throws Exception {
     AtomicLong next = new AtomicLong();
-    runClients(16, () -> {
+    Clients.run(16, () -> {
       long i;
       while ((i = next.getAndIncrement()) < count) {
         store.put(key("range", i), value(i));
@@ -145,7 +142,7 @@ final class StoreWorkloads {
     AtomicLong next = new AtomicLong();
     long intervalNanos = 1_000_000_000L / Math.max(1, putsPerSecond);
     long begin = System.nanoTime();
-    runClients(writers, () -> {
+    Clients.run(writers, () -> {
       long i;
       while ((i = next.getAndIncrement()) < puts) {
         long due = begin + i * intervalNanos;
@@ -164,26 +161,4 @@ final class StoreWorkloads {
     return new double[] {Latencies.percentileMillis(recorded, 50), Latencies.percentileMillis(recorded, 99)};
   }
 
-  private static void runClients(int clients, ThrowingRunnable body) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int c = 0; c < clients; c++) {
-        futures.add(pool.submit(() -> {
-          body.run();
-          return null;
-        }));
-      }
-      for (Future<?> f : futures) {
-        f.get();
-      }
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  @FunctionalInterface
-  interface ThrowingRunnable {
-    void run() throws Exception;
-  }
 }

@@ -1,0 +1,125 @@
+package io.capstan.runtime.bench;
+
+import static java.util.Objects.requireNonNull;
+
+import io.capstan.spi.client.ApiClient;
+import io.capstan.spi.client.ListOptions;
+import io.capstan.spi.client.ResourceClient;
+import io.capstan.spi.client.Watch;
+import io.capstan.spi.client.WatchEventType;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The API server benchmark's workloads, run through the client SPI so the same code measures the
+ * HTTP client and the in-process one.
+ */
+final class ApiWorkloads {
+
+  private final ResourceClient<Pod> pods;
+  private final String namespace;
+
+  ApiWorkloads(ApiClient client, String namespace) {
+    this.pods = requireNonNull(client, "client").resources(Pod.class);
+    this.namespace = namespace;
+  }
+
+  static Pod pod(String namespace, String name, long sentNanos) {
+    return new PodBuilder().withNewMetadata().withName(name).withNamespace(namespace).addToLabels("app", "bench")
+        .addToAnnotations("bench.capstan.io/sent", Long.toString(sentNanos)).endMetadata()
+        .withNewSpec().addNewContainer().withName("main").withImage("registry.k8s.io/pause:3.9").endContainer().endSpec()
+        .build();
+  }
+
+  /** Creates {@code total} pods named {@code prefix-N} from {@code clients} threads; returns creates per second. */
+  double creates(String prefix, int total, int clients) throws Exception {
+    AtomicLong next = new AtomicLong();
+    long started = System.nanoTime();
+    Clients.run(clients, () -> {
+      long i;
+      while ((i = next.getAndIncrement()) < total) {
+        pods.create(pod(namespace, prefix + "-" + i, 0));
+      }
+    });
+    return total / ((System.nanoTime() - started) / 1e9);
+  }
+
+  /** Gets random pods among {@code prefix-0..existing-1}; returns gets per second. */
+  double gets(String prefix, int existing, int total, int clients) throws Exception {
+    AtomicLong next = new AtomicLong();
+    long started = System.nanoTime();
+    Clients.run(clients, () -> {
+      while (next.getAndIncrement() < total) {
+        pods.get(namespace, prefix + "-" + ThreadLocalRandom.current().nextInt(existing)).orElseThrow();
+      }
+    });
+    return total / ((System.nanoTime() - started) / 1e9);
+  }
+
+  /** Lists the namespace (expected to hold {@code expected} pods); median of 5, in ms. */
+  double listMillis(int expected) {
+    double[] millis = new double[5];
+    for (int r = 0; r < millis.length; r++) {
+      long started = System.nanoTime();
+      int got = pods.list(ListOptions.inNamespace(namespace)).items().size();
+      millis[r] = (System.nanoTime() - started) / 1e6;
+      if (got < expected) {
+        throw new IllegalStateException("list returned " + got + " pods, expected " + expected);
+      }
+    }
+    Arrays.sort(millis);
+    return millis[millis.length / 2];
+  }
+
+  /**
+   * {@code watchers} watch the namespace while one writer creates {@code creates} pods at
+   * {@code perSecond}; latency runs from the start of each create to its ADDED event at each watcher.
+   */
+  double[] watchFanOut(int watchers, int creates, int perSecond) throws Exception {
+    String version = pods.list(ListOptions.inNamespace(namespace).withLimit(1)).resourceVersion();
+    List<Latencies> recorded = new ArrayList<>();
+    List<Watch> watches = new ArrayList<>();
+    CountDownLatch done = new CountDownLatch(watchers);
+    for (int w = 0; w < watchers; w++) {
+      Latencies latencies = new Latencies(creates);
+      recorded.add(latencies);
+      watches.add(pods.watch(ListOptions.inNamespace(namespace).withResourceVersion(version).withLabelSelector("app=fanout"),
+          (type, pod) -> {
+            if (type == WatchEventType.ADDED) {
+              long sent = Long.parseLong(pod.getMetadata().getAnnotations().get("bench.capstan.io/sent"));
+              synchronized (latencies) {
+                latencies.record(System.nanoTime() - sent);
+                if (latencies.size() == creates) {
+                  done.countDown();
+                }
+              }
+            }
+          }));
+    }
+    long interval = 1_000_000_000L / perSecond;
+    long begin = System.nanoTime();
+    for (int i = 0; i < creates; i++) {
+      long wait = begin + i * interval - System.nanoTime();
+      if (wait > 0) {
+        LockSupport.parkNanos(wait);
+      }
+      Pod pod = pod(namespace, "fanout-" + i, System.nanoTime());
+      pod.getMetadata().getLabels().put("app", "fanout");
+      pods.create(pod);
+    }
+    boolean complete = done.await(120, TimeUnit.SECONDS);
+    watches.forEach(Watch::close);
+    if (!complete) {
+      throw new IllegalStateException("not every watcher saw every pod within 120 s");
+    }
+    return new double[] {Latencies.percentileMillis(recorded, 50), Latencies.percentileMillis(recorded, 99)};
+  }
+}
