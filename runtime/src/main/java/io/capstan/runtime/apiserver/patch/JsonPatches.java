@@ -1,9 +1,11 @@
 package io.capstan.runtime.apiserver.patch;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.zjsonpatch.CompatibilityFlags;
 import io.fabric8.zjsonpatch.JsonPatch;
 import io.fabric8.zjsonpatch.JsonPatchException;
 import io.fabric8.zjsonpatch.Operation;
+import java.util.EnumSet;
 
 /**
  * RFC 6902 JSON Patch ({@code application/json-patch+json}) through fabric8's maintained
@@ -17,6 +19,12 @@ final class JsonPatches {
 
   /** Kubernetes' {@code maxJSONPatchOperations}. */
   static final int MAX_OPERATIONS = 10_000;
+
+  /**
+   * Removing a path that does not exist is an error in Kubernetes' {@code evanphx/json-patch};
+   * zjsonpatch ignores it unless told otherwise.
+   */
+  private static final EnumSet<CompatibilityFlags> FLAGS = EnumSet.of(CompatibilityFlags.FORBID_REMOVE_MISSING_OBJECT);
 
   private JsonPatches() {}
 
@@ -41,7 +49,7 @@ final class JsonPatches {
       }
     }
     try {
-      return JsonPatch.apply(operations, live);
+      return JsonPatch.apply(operations, live, FLAGS);
     } catch (JsonPatchException e) {
       throw PatchException.cannotApply(describe(e));
     } catch (IllegalArgumentException e) {
