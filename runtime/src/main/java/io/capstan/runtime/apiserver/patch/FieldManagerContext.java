@@ -30,6 +30,11 @@ public record FieldManagerContext(String manager, String apiVersion, String subr
     return new FieldManagerContext(manager, apiVersion, "", now);
   }
 
+  /** The same writer at another time. */
+  public FieldManagerContext withTime(Instant time) {
+    return new FieldManagerContext(manager, apiVersion, subresource, time);
+  }
+
   /**
    * The manager Kubernetes records for a request: {@code fieldManager} when given, else the part
    * of the User-Agent before the first {@code /} ({@code kubectl/v1.32.4 (linux/amd64)} gives

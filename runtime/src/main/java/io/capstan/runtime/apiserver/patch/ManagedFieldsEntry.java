@@ -59,8 +59,9 @@ record ManagedFieldsEntry(String manager, String operation, String apiVersion, S
 
   /**
    * The manager as a conflict names it ({@code printManager} in {@code internal/conflict.go}):
-   * {@code "kubectl"} for an applier, {@code "kube-controller-manager" using apps/v1 at
-   * 2025-01-01T00:00:00Z} for an updater, with {@code with subresource "status"} when set.
+   * {@code "kubectl"} for an applier, {@code "kube-controller-manager" using apps/v1} for an
+   * updater, with {@code with subresource "status"} when set. Kubernetes prints from the manager
+   * identifier, which never holds the time, so its {@code at <time>} branch never shows.
    */
   String printed() {
     String s = "\"" + manager + "\"";
@@ -68,7 +69,7 @@ record ManagedFieldsEntry(String manager, String operation, String apiVersion, S
       s += " with subresource \"" + subresource + "\"";
     }
     if (operation.equals(UPDATE)) {
-      s += " using " + apiVersion + (time.isEmpty() ? "" : " at " + time);
+      s += " using " + apiVersion;
     }
     return s;
   }
