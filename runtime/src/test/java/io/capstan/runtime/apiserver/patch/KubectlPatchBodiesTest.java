@@ -125,4 +125,14 @@ class KubectlPatchBodiesTest {
     assertThat(conditions.get(1).get("reason").asText()).isEqualTo("KubeletNotReady");
     assertThat(out.at("/status/addresses")).isEqualTo(live.at("/status/addresses"));
   }
+
+  @Test
+  void applySwitchingTheStrategyUsesRetainKeys() {
+    // kubectl apply's body when a manifest changes RollingUpdate to Recreate (DeploymentSpec.Strategy is retainKeys)
+    ObjectNode live = object("deployment-web.json");
+    ObjectNode out = smp(live, "{\"spec\":{\"strategy\":{\"$retainKeys\":[\"type\"],\"rollingUpdate\":null,"
+        + "\"type\":\"Recreate\"}}}", DEPLOYMENT);
+
+    assertThat(out.at("/spec/strategy")).isEqualTo(PatchFixtures.json("{'type':'Recreate'}"));
+  }
 }
