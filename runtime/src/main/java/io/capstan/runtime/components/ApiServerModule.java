@@ -64,7 +64,7 @@ public final class ApiServerModule extends AbstractModule {
     }
 
     static ApiExtensions extensions(KindRegistry kinds) {
-      return ApiExtensions.NONE;
+      return new ApiExtensions(java.util.Optional.empty(), java.util.Optional.of(new EnginePatchApplier()), java.util.Optional.empty());
     }
 
     static NonResourceEndpoints documents(KindRegistry kinds) {

@@ -16,7 +16,13 @@ public enum PatchType {
    * for instance) are merged element by element. Only defined for built-in kinds; custom kinds
    * answer 415 as in Kubernetes.
    */
-  STRATEGIC("application/strategic-merge-patch+json");
+  STRATEGIC("application/strategic-merge-patch+json"),
+
+  /**
+   * Server-side apply: the body is the caller's whole intent for the fields it manages (YAML or
+   * JSON); the server merges it, records field ownership, and creates the object when absent.
+   */
+  APPLY("application/apply-patch+yaml");
 
   private final String contentType;
 

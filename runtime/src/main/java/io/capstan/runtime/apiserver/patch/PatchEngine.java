@@ -61,6 +61,7 @@ public final class PatchEngine {
       case JSON -> JsonPatches.apply(live, PatchBodies.json(body, ""));
       case MERGE -> mergePatch(live, body);
       case STRATEGIC -> strategic(live, body, schema);
+      case APPLY -> throw new IllegalArgumentException("apply patches need field managers: use serverSideApply");
     };
     if (!result.isObject()) {
       throw PatchException.cannotApply("the patched object must be a JSON object, not " + Json.goKind(result));
