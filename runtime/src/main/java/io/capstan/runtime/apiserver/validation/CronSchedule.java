@@ -36,6 +36,9 @@ final class CronSchedule {
       List.of("@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly");
   private static final Pattern GO_DURATION =
       Pattern.compile("[-+]?(([0-9]*(\\.[0-9]*)?)(ns|us|µs|μs|ms|s|m|h))+|[-+]?0");
+  private static final List<String> MONTHS =
+      List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC");
+  private static final List<String> DAYS = List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT");
   private static final Pattern TIME_ZONE_PART = Pattern.compile("[A-Za-z.\\-_0-9+]{1,14}");
 
   private CronSchedule() {}
@@ -62,11 +65,49 @@ final class CronSchedule {
     if (fields.length != 5) {
       return Optional.of("expected exactly 5 fields, found " + fields.length + ": [" + String.join(" ", fields) + "]");
     }
+    Optional<String> reversed = reversedRange(fields);
+    if (reversed.isPresent()) {
+      return reversed;
+    }
     try {
       PARSER.parse(String.join(" ", Arrays.stream(fields).map(f -> f.toUpperCase(Locale.ROOT)).toList()));
       return Optional.empty();
     } catch (IllegalArgumentException e) {
       return Optional.of(e.getMessage() == null ? "invalid schedule" : e.getMessage());
+    }
+  }
+
+  /**
+   * robfig refuses a range whose start is after its end ({@code 5-1}); cron-utils reads it as
+   * wrapping around, so this one rule is checked here, with robfig's message.
+   */
+  private static Optional<String> reversedRange(String[] fields) {
+    for (int f = 0; f < fields.length; f++) {
+      List<String> names = f == 3 ? MONTHS : f == 4 ? DAYS : List.of();
+      for (String part : fields[f].split(",")) {
+        String range = part.contains("/") ? part.substring(0, part.indexOf('/')) : part;
+        String[] ends = range.split("-", -1);
+        if (ends.length == 2) {
+          int start = number(ends[0], names, f == 3 ? 1 : 0);
+          int end = number(ends[1], names, f == 3 ? 1 : 0);
+          if (start >= 0 && end >= 0 && start > end) {
+            return Optional.of("beginning of range (" + start + ") beyond end of range (" + end + "): " + range);
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static int number(String text, List<String> names, int firstNameValue) {
+    int named = names.indexOf(text.toUpperCase(Locale.ROOT));
+    if (named >= 0) {
+      return named + firstNameValue;
+    }
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      return -1; // not a number: cron-utils reports it
     }
   }
 
