@@ -60,7 +60,7 @@ public final class ApiServerModule extends AbstractModule {
     private ApiParts() {}
 
     static ObjectValidator validator() {
-      return ObjectValidator.NONE;
+      return ObjectValidator.KUBERNETES;
     }
 
     static ApiExtensions extensions(KindRegistry kinds) {

@@ -3,6 +3,8 @@ package io.capstan.runtime.apiserver.admission;
 import static java.util.Objects.requireNonNull;
 
 import io.capstan.runtime.apiserver.errors.ApiErrors;
+import io.capstan.runtime.apiserver.validation.FieldError;
+import io.capstan.runtime.apiserver.validation.InvalidStatus;
 import io.capstan.spi.admission.AdmissionException;
 import io.capstan.spi.admission.AdmissionPlugin;
 import io.capstan.spi.admission.AdmissionRequest;
@@ -47,9 +49,10 @@ public final class AdmissionChain {
       }
       if (request.object().isPresent()) {
         HasMetadata object = request.object().get();
-        List<AdmissionException.FieldError> errors = validator.validate(kind, object, request.oldObject());
+        List<FieldError> errors = validator.validate(kind, object, request.oldObject());
         if (!errors.isEmpty()) {
-          throw AdmissionException.invalid("validation", errors);
+          // Kubernetes' exact 422: "<Kind>.<group> \"<name>\" is invalid: <field>: <detail>" with causes.
+          throw InvalidStatus.exception(kind, request.name(), errors);
         }
       }
       for (AdmissionPlugin plugin : plugins) {

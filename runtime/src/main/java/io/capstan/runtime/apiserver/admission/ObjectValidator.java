@@ -1,6 +1,7 @@
 package io.capstan.runtime.apiserver.admission;
 
-import io.capstan.spi.admission.AdmissionException.FieldError;
+import io.capstan.runtime.apiserver.validation.FieldError;
+import io.capstan.runtime.apiserver.validation.Validators;
 import io.capstan.spi.api.ResourceKind;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.List;
@@ -15,6 +16,10 @@ public interface ObjectValidator {
 
   /** Accepts everything: for tests of other parts of the chain. */
   ObjectValidator NONE = (kind, object, old) -> List.of();
+
+  /** Kubernetes' own rules for the built-in kinds (names, required and immutable fields). */
+  ObjectValidator KUBERNETES = (kind, object, old) -> old.isPresent()
+      ? Validators.validateUpdate(kind, object, old.get()) : Validators.validateCreate(kind, object);
 
   /** The problems found; empty when the object is valid. {@code old} is present for updates. */
   List<FieldError> validate(ResourceKind kind, HasMetadata object, Optional<HasMetadata> old);
