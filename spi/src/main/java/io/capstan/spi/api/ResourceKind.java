@@ -107,8 +107,8 @@ public record ResourceKind(
   private static List<String> lowerCase(String what, List<String> values, String kind) {
     for (String v : values) {
       if (v.isBlank() || !v.equals(v.toLowerCase(Locale.ROOT))) {
-        throw new IllegalArgumentException("each " + what + " of " + kind + " must be a non-blank lower-case word, got '"
-            + v + "'");
+        throw new IllegalArgumentException("each " + what + " of " + kind
+            + " must be a non-blank lower-case word, got '" + v + "'");
       }
     }
     return values;

@@ -24,7 +24,10 @@ final class Operations {
 
   private Operations() {}
 
-  /** {@code Apps} for {@code apps}, {@code RbacAuthorization} for {@code rbac.authorization.k8s.io}, {@code Core} for core. */
+  /**
+   * {@code Apps} for {@code apps}, {@code RbacAuthorization} for {@code rbac.authorization.k8s.io},
+   * {@code Core} for the core group.
+   */
   static String groupPascal(String group) {
     if (group.isEmpty()) {
       return "Core";

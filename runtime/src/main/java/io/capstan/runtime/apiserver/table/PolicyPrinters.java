@@ -91,7 +91,8 @@ final class PolicyPrinters {
         col("Allowed Disruptions", "integer", "Calculated number of pods that may be disrupted at this time."), AGE),
         (pdb, now) -> {
           var spec = pdb.getSpec();
-          String min = spec == null || spec.getMinAvailable() == null ? "N/A" : Cells.intOrString(spec.getMinAvailable());
+          String min = spec == null || spec.getMinAvailable() == null ? "N/A"
+              : Cells.intOrString(spec.getMinAvailable());
           String max = spec == null || spec.getMaxUnavailable() == null ? "N/A"
               : Cells.intOrString(spec.getMaxUnavailable());
           return Columns.cells(pdb.getMetadata().getName(), min, max,

@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * Whether a get or list answers the object itself or a {@link Table}, decided from the
  * {@code Accept} header as Kubernetes decides it ({@code negotiation.NegotiateMediaTypeOptions}
- * with the Table conversion allowed, see {@link JsonNegotiation}): kubectl's
- * {@code application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json}
+ * with the Table conversion allowed, see {@link JsonNegotiation}): kubectl's {@code
+ * application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json}
  * gets a v1 Table; {@code -o json} and {@code -o yaml} send plain {@code application/json} and get
  * the object. {@code PartialObjectMetadata} conversions are not offered, so clauses asking for them
  * are skipped.

@@ -10,14 +10,21 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.PodTemplate;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.ReplicationController;
+import io.fabric8.kubernetes.api.model.ReplicationControllerSpec;
+import io.fabric8.kubernetes.api.model.ReplicationControllerStatus;
 import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.DaemonSetSpec;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetStatus;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSetSpec;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetStatus;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetSpec;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -39,14 +46,16 @@ final class WorkloadPrinters {
         col("Up-to-date", "string", "Total number of non-terminated pods targeted by this deployment that have the "
             + "desired template spec."),
         col("Available", "string", "Total number of available pods (ready for at least minReadySeconds) targeted by "
-            + "this deployment."), AGE), Columns.containersImages(SELECTOR_DOC)), (d, now) -> {
-              DeploymentStatus s = d.getStatus() == null ? new DeploymentStatus() : d.getStatus();
-              String[] ci = Cells.containersAndImages(containers(d.getSpec() == null ? null : d.getSpec().getTemplate()));
-              return Columns.cells(d.getMetadata().getName(), num(s.getReadyReplicas()) + "/" + replicas(d.getSpec()
-                  == null ? null : d.getSpec().getReplicas()), num(s.getUpdatedReplicas()), num(s.getAvailableReplicas()),
-                  Ages.since(d.getMetadata().getCreationTimestamp(), now), ci[0], ci[1],
-                  Cells.selectorString(d.getSpec() == null ? null : d.getSpec().getSelector()));
-            });
+            + "this deployment."), AGE), Columns.containersImages(SELECTOR_DOC)), WorkloadPrinters::deploymentCells);
+  }
+
+  static List<Object> deploymentCells(Deployment d, Instant now) {
+    DeploymentSpec spec = d.getSpec() == null ? new DeploymentSpec() : d.getSpec();
+    DeploymentStatus s = d.getStatus() == null ? new DeploymentStatus() : d.getStatus();
+    String[] ci = Cells.containersAndImages(containers(spec.getTemplate()));
+    return Columns.cells(d.getMetadata().getName(), num(s.getReadyReplicas()) + "/" + replicas(spec.getReplicas()),
+        num(s.getUpdatedReplicas()), num(s.getAvailableReplicas()), Ages.since(d.getMetadata().getCreationTimestamp(),
+            now), ci[0], ci[1], Cells.selectorString(spec.getSelector()));
   }
 
   static KindPrinter replicaSet() {
@@ -54,14 +63,16 @@ final class WorkloadPrinters {
         col("Desired", "integer", "Replicas is the number of desired pods."),
         col("Current", "integer", "Replicas is the most recently observed number of replicas."),
         col("Ready", "integer", "The number of ready replicas for this replica set."), AGE),
-        Columns.containersImages(SELECTOR_DOC)), (rs, now) -> {
-          ReplicaSetStatus s = rs.getStatus() == null ? new ReplicaSetStatus() : rs.getStatus();
-          String[] ci = Cells.containersAndImages(containers(rs.getSpec() == null ? null : rs.getSpec().getTemplate()));
-          return Columns.cells(rs.getMetadata().getName(), replicas(rs.getSpec() == null ? null
-              : rs.getSpec().getReplicas()), num(s.getReplicas()), num(s.getReadyReplicas()),
-              Ages.since(rs.getMetadata().getCreationTimestamp(), now), ci[0], ci[1],
-              Cells.formatLabelSelector(rs.getSpec() == null ? null : rs.getSpec().getSelector()));
-        });
+        Columns.containersImages(SELECTOR_DOC)), WorkloadPrinters::replicaSetCells);
+  }
+
+  static List<Object> replicaSetCells(ReplicaSet rs, Instant now) {
+    ReplicaSetSpec spec = rs.getSpec() == null ? new ReplicaSetSpec() : rs.getSpec();
+    ReplicaSetStatus s = rs.getStatus() == null ? new ReplicaSetStatus() : rs.getStatus();
+    String[] ci = Cells.containersAndImages(containers(spec.getTemplate()));
+    return Columns.cells(rs.getMetadata().getName(), replicas(spec.getReplicas()), num(s.getReplicas()),
+        num(s.getReadyReplicas()), Ages.since(rs.getMetadata().getCreationTimestamp(), now), ci[0], ci[1],
+        Cells.formatLabelSelector(spec.getSelector()));
   }
 
   static KindPrinter replicationController() {
@@ -69,27 +80,30 @@ final class WorkloadPrinters {
         col("Desired", "integer", "Replicas is the number of desired replicas."),
         col("Current", "integer", "Replicas is the most recently observed number of replicas."),
         col("Ready", "integer", "The number of ready replicas for this replication controller."), AGE),
-        Columns.containersImages(SELECTOR_DOC)), (rc, now) -> {
-          var spec = rc.getSpec();
-          String[] ci = Cells.containersAndImages(containers(spec == null ? null : spec.getTemplate()));
-          var status = rc.getStatus();
-          return Columns.cells(rc.getMetadata().getName(), replicas(spec == null ? null : spec.getReplicas()),
-              status == null ? 0L : num(status.getReplicas()), status == null ? 0L : num(status.getReadyReplicas()),
-              Ages.since(rc.getMetadata().getCreationTimestamp(), now), ci[0], ci[1],
-              Cells.formatLabels(spec == null ? null : spec.getSelector()));
-        });
+        Columns.containersImages(SELECTOR_DOC)), WorkloadPrinters::replicationControllerCells);
+  }
+
+  static List<Object> replicationControllerCells(ReplicationController rc, Instant now) {
+    ReplicationControllerSpec spec = rc.getSpec() == null ? new ReplicationControllerSpec() : rc.getSpec();
+    ReplicationControllerStatus s = rc.getStatus() == null ? new ReplicationControllerStatus() : rc.getStatus();
+    String[] ci = Cells.containersAndImages(containers(spec.getTemplate()));
+    return Columns.cells(rc.getMetadata().getName(), replicas(spec.getReplicas()), num(s.getReplicas()),
+        num(s.getReadyReplicas()), Ages.since(rc.getMetadata().getCreationTimestamp(), now), ci[0], ci[1],
+        Cells.formatLabels(spec.getSelector()));
   }
 
   static KindPrinter statefulSet() {
     return TypedPrinter.of(StatefulSet.class, Columns.of(List.of(NAME,
         col("Ready", "string", "Number of the pod with ready state"), AGE), Columns.containersImages(null)),
-        (sts, now) -> {
-          String[] ci = Cells.containersAndImages(containers(sts.getSpec() == null ? null
-              : sts.getSpec().getTemplate()));
-          long ready = sts.getStatus() == null ? 0 : num(sts.getStatus().getReadyReplicas());
-          return Columns.cells(sts.getMetadata().getName(), ready + "/" + replicas(sts.getSpec() == null ? null
-              : sts.getSpec().getReplicas()), Ages.since(sts.getMetadata().getCreationTimestamp(), now), ci[0], ci[1]);
-        });
+        WorkloadPrinters::statefulSetCells);
+  }
+
+  static List<Object> statefulSetCells(StatefulSet sts, Instant now) {
+    StatefulSetSpec spec = sts.getSpec() == null ? new StatefulSetSpec() : sts.getSpec();
+    long ready = sts.getStatus() == null ? 0 : num(sts.getStatus().getReadyReplicas());
+    String[] ci = Cells.containersAndImages(containers(spec.getTemplate()));
+    return Columns.cells(sts.getMetadata().getName(), ready + "/" + replicas(spec.getReplicas()),
+        Ages.since(sts.getMetadata().getCreationTimestamp(), now), ci[0], ci[1]);
   }
 
   static KindPrinter daemonSet() {
@@ -103,16 +117,20 @@ final class WorkloadPrinters {
         col("Available", "integer", "The number of nodes that should be running the daemon pod and have one or more "
             + "of the daemon pod running and available."),
         col("Node Selector", "string", "NodeSelector is a selector which must be true for the pod to fit on a node."),
-        AGE), Columns.containersImages(SELECTOR_DOC)), (ds, now) -> {
-          DaemonSetStatus s = ds.getStatus() == null ? new DaemonSetStatus() : ds.getStatus();
-          PodTemplateSpec template = ds.getSpec() == null ? null : ds.getSpec().getTemplate();
-          String[] ci = Cells.containersAndImages(containers(template));
-          return Columns.cells(ds.getMetadata().getName(), num(s.getDesiredNumberScheduled()),
-              num(s.getCurrentNumberScheduled()), num(s.getNumberReady()), num(s.getUpdatedNumberScheduled()),
-              num(s.getNumberAvailable()), Cells.formatLabels(template == null || template.getSpec() == null ? null
-                  : template.getSpec().getNodeSelector()), Ages.since(ds.getMetadata().getCreationTimestamp(), now),
-              ci[0], ci[1], Cells.formatLabelSelector(ds.getSpec() == null ? null : ds.getSpec().getSelector()));
-        });
+        AGE), Columns.containersImages(SELECTOR_DOC)), WorkloadPrinters::daemonSetCells);
+  }
+
+  static List<Object> daemonSetCells(DaemonSet ds, Instant now) {
+    DaemonSetSpec spec = ds.getSpec() == null ? new DaemonSetSpec() : ds.getSpec();
+    DaemonSetStatus s = ds.getStatus() == null ? new DaemonSetStatus() : ds.getStatus();
+    PodTemplateSpec template = spec.getTemplate();
+    String[] ci = Cells.containersAndImages(containers(template));
+    String nodeSelector = Cells.formatLabels(template == null || template.getSpec() == null ? null
+        : template.getSpec().getNodeSelector());
+    return Columns.cells(ds.getMetadata().getName(), num(s.getDesiredNumberScheduled()),
+        num(s.getCurrentNumberScheduled()), num(s.getNumberReady()), num(s.getUpdatedNumberScheduled()),
+        num(s.getNumberAvailable()), nodeSelector, Ages.since(ds.getMetadata().getCreationTimestamp(), now), ci[0],
+        ci[1], Cells.formatLabelSelector(spec.getSelector()));
   }
 
   static KindPrinter controllerRevision() {
@@ -120,7 +138,8 @@ final class WorkloadPrinters {
         col("Controller", "string", "Controller of the object"),
         col("Revision", "string", "Revision indicates the revision of the state represented by Data."), AGE),
         (cr, now) -> Columns.cells(cr.getMetadata().getName(), controller(cr.getMetadata().getOwnerReferences()),
-            cr.getRevision() == null ? 0L : cr.getRevision(), Ages.since(cr.getMetadata().getCreationTimestamp(), now)));
+            cr.getRevision() == null ? 0L : cr.getRevision(),
+            Ages.since(cr.getMetadata().getCreationTimestamp(), now)));
   }
 
   static KindPrinter podTemplate() {

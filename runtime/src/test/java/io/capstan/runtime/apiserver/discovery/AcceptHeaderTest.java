@@ -10,7 +10,8 @@ class AcceptHeaderTest {
 
   @Test
   void parsesClausesParametersAndQuality() {
-    List<MediaRange> ranges = AcceptHeader.parse(" application/json ; as=Table ;v=v1; g=meta.k8s.io ;q=0.5, text/plain");
+    List<MediaRange> ranges =
+        AcceptHeader.parse(" application/json ; as=Table ;v=v1; g=meta.k8s.io ;q=0.5, text/plain");
     assertThat(ranges).containsExactly(new MediaRange("text", "plain", Map.of(), 1.0),
         new MediaRange("application", "json", Map.of("as", "Table", "v", "v1", "g", "meta.k8s.io"), 0.5));
     assertThat(ranges.get(1).param("as")).isEqualTo("Table");

@@ -21,7 +21,8 @@ class DiscoveryFormTest {
     V2BETA1 + ",application/json | LEGACY",
     V2BETA1 + " | LEGACY",
     // typed clients put protobuf first; Capstan skips protobuf and takes the JSON v2 clause
-    "application/vnd.kubernetes.protobuf;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList," + V2 + " | AGGREGATED_V2",
+    "application/vnd.kubernetes.protobuf;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList," + V2
+        + " | AGGREGATED_V2",
     // parameters in another order are the same request
     "application/json;as=APIGroupDiscoveryList;v=v2;g=apidiscovery.k8s.io | AGGREGATED_V2",
     // quality decides before header order

@@ -44,7 +44,8 @@ final class KubectlChecks {
     String prefix = kind.group().isEmpty() ? "/api" : "/apis/" + kind.group();
     String base = prefix + "/" + kind.version();
     for (String path : List.of(base + "/" + kind.plural(), base + "/" + kind.plural() + "/{name}",
-        base + "/namespaces/{namespace}/" + kind.plural(), base + "/namespaces/{namespace}/" + kind.plural() + "/{name}")) {
+        base + "/namespaces/{namespace}/" + kind.plural(),
+        base + "/namespaces/{namespace}/" + kind.plural() + "/{name}")) {
       JsonNode item = doc.get("paths").get(path);
       if (item == null) {
         continue;

@@ -123,7 +123,8 @@ class OpenApiV3Test {
       JsonNode ours = doc.at("/paths").get(path.getKey());
       path.getValue().fields().forEachRemaining(e -> {
         if (e.getKey().equals("parameters")) {
-          assertThat(Skeleton.names(ours.get("parameters"))).as(path.getKey()).isEqualTo(Skeleton.strings(e.getValue()));
+          assertThat(Skeleton.names(ours.get("parameters"))).as(path.getKey())
+              .isEqualTo(Skeleton.strings(e.getValue()));
         } else {
           assertThat(Skeleton.of(ours.get(e.getKey()))).as(path.getKey() + " " + e.getKey()).isEqualTo(e.getValue());
         }

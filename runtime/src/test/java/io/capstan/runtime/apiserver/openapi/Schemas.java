@@ -58,7 +58,8 @@ final class Schemas {
   private static void collect(JsonNode doc, JsonNode node, List<String> dangling) {
     if (node.isObject()) {
       JsonNode ref = node.get("$ref");
-      if (ref != null && ref.isTextual() && !doc.at("/components/schemas").has(ref.asText().substring("#/components/schemas/".length()))) {
+      if (ref != null && ref.isTextual()
+          && !doc.at("/components/schemas").has(ref.asText().substring("#/components/schemas/".length()))) {
         dangling.add(ref.asText());
       }
       for (Iterator<JsonNode> it = node.elements(); it.hasNext();) {

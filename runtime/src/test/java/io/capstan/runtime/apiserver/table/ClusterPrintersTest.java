@@ -104,7 +104,8 @@ class ClusterPrintersTest {
   @Test
   void claimsAndVolumes() {
     PersistentVolumeClaimBuilder pvc = new PersistentVolumeClaimBuilder().withNewMetadata().withName("data")
-        .endMetadata().withNewSpec().withStorageClassName("standard").withVolumeName("pv-1").withVolumeMode("Filesystem")
+        .endMetadata().withNewSpec().withStorageClassName("standard").withVolumeName("pv-1")
+        .withVolumeMode("Filesystem")
         .endSpec().withNewStatus().withPhase("Bound").withAccessModes("ReadWriteMany", "ReadWriteOnce")
         .addToCapacity("storage", new Quantity("10Gi")).endStatus();
     assertThat(StoragePrinters.persistentVolumeClaim().cells(pvc.build(), NOW)).containsExactly("data", "Bound",

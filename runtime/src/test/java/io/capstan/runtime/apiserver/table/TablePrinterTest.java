@@ -98,7 +98,8 @@ class TablePrinterTest {
     JsonNode partial = printer.object(kind("pods"), pod, NOW, TableOptions.DEFAULT).rows().get(0).object()
         .orElseThrow();
     assertThat(partial.toString()).isEqualTo("{\"kind\":\"PartialObjectMetadata\",\"apiVersion\":\"meta.k8s.io/v1\","
-        + "\"metadata\":{\"labels\":{\"app\":\"x\"},\"name\":\"p\",\"namespace\":\"default\",\"resourceVersion\":\"7\"}}");
+        + "\"metadata\":{\"labels\":{\"app\":\"x\"},\"name\":\"p\",\"namespace\":\"default\","
+        + "\"resourceVersion\":\"7\"}}");
     Table whole = printer.object(kind("pods"), pod, NOW, TableOptions.DEFAULT.withIncludeObject(IncludeObject.OBJECT));
     assertThat(whole.rows().get(0).object().orElseThrow().get("kind").asText()).isEqualTo("Pod");
     assertThat(whole.rows().get(0).object().orElseThrow().at("/spec/containers/0/name").asText()).isEqualTo("c0");
