@@ -37,7 +37,9 @@ final class GroupVersionDocument {
       String schema = KindSchemas.add(generator, kind);
       new PathItems(kind, schema, SchemaNames.forList(kind)).addTo(unsortedPaths);
       for (String sub : kind.subresources()) {
-        PathItems.subresourceType(SubresourceInfo.of(kind, sub)).ifPresent(generator::add);
+        SubresourceInfo info = SubresourceInfo.of(kind, sub);
+        PathItems.subresourceType(info).ifPresent(type -> KindSchemas.tag(generator.schemas().get(generator.add(type)),
+            new Gvk(info.group(), info.version(), info.kind())));
       }
     }
     generator.add(Status.class);

@@ -110,6 +110,7 @@ class OpenApiV3Test {
         .get("patch");
     assertThat(scalePatch.at("/x-kubernetes-group-version-kind/kind").asText()).isEqualTo("Scale");
     assertThat(doc.at("/components/schemas/io.k8s.api.autoscaling.v1.Scale/type").asText()).isEqualTo("object");
+    assertThat(Schemas.byGvk(doc, "autoscaling", "v1", "Scale")).isNotNull();
     JsonNode blob = doc.at("/components/schemas/com.example.v1.Blob");
     assertThat(blob.get("x-kubernetes-preserve-unknown-fields").asBoolean()).isTrue();
     assertThat(doc.at("/paths").has("/apis/example.com/v1/blobs/{name}")).isTrue();
