@@ -45,8 +45,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Kubernetes kinds Capstan serves out of the box, with kubectl's plurals, scopes and short
- * names (as {@code kubectl api-resources} lists them), held by fabric8's model classes.
+ * The Kubernetes kinds Capstan serves out of the box, with kubectl's plurals, scopes, short
+ * names, categories, subresources and verbs (as Kubernetes 1.32's discovery lists them), held by
+ * fabric8's model classes.
  *
  * <p>{@link #SUBRESOURCE_TYPES} lists the types that travel on the API but are not listable
  * resources: {@code Binding} (body of {@code pods/binding}), {@code Scale} (body of
@@ -63,32 +64,52 @@ public final class BuiltInKinds {
   public static final Map<String, Class<? extends KubernetesResource>> SUBRESOURCE_TYPES =
       Map.of("Binding", Binding.class, "Scale", Scale.class, "Status", Status.class);
 
+  private static final String ALL_CATEGORY = "all";
+  private static final String STATUS = "status";
+  private static final String SCALE = "scale";
+
+  // Categories, subresources and verbs as Kubernetes 1.32 serves them in discovery
+  // (kubernetes/kubernetes api/discovery/api__v1.json, apis__apps__v1.json, aggregated_v2.json).
+  // Subresources Capstan does not serve (exec, attach, portforward, proxy, ephemeralcontainers,
+  // serviceaccounts/token) are left out so that discovery never promises what the server refuses.
   private static final List<ResourceKind> ALL = List.of(
-      of("", "v1", "Namespace", "namespaces", false, Namespace.class, "ns"),
-      of("", "v1", "Pod", "pods", true, Pod.class, "po"),
+      of("", "v1", "Namespace", "namespaces", false, Namespace.class, "ns")
+          .withVerbs("create", "delete", "get", "list", "patch", "update", "watch")
+          .withSubresources("finalize", STATUS),
+      of("", "v1", "Pod", "pods", true, Pod.class, "po").withCategories(ALL_CATEGORY)
+          .withSubresources("binding", "eviction", "log", STATUS),
       of("", "v1", "PodTemplate", "podtemplates", true, PodTemplate.class),
-      of("", "v1", "Node", "nodes", false, Node.class, "no"),
-      of("", "v1", "Service", "services", true, Service.class, "svc"),
+      of("", "v1", "Node", "nodes", false, Node.class, "no").withSubresources(STATUS),
+      of("", "v1", "Service", "services", true, Service.class, "svc").withCategories(ALL_CATEGORY)
+          .withSubresources(STATUS),
       of("", "v1", "Endpoints", "endpoints", true, Endpoints.class, "ep"),
-      of("", "v1", "ReplicationController", "replicationcontrollers", true, ReplicationController.class, "rc"),
+      of("", "v1", "ReplicationController", "replicationcontrollers", true, ReplicationController.class, "rc")
+          .withCategories(ALL_CATEGORY).withSubresources(SCALE, STATUS),
       of("", "v1", "Event", "events", true, Event.class, "ev"),
       of("", "v1", "ServiceAccount", "serviceaccounts", true, ServiceAccount.class, "sa"),
       of("", "v1", "ConfigMap", "configmaps", true, ConfigMap.class, "cm"),
       of("", "v1", "Secret", "secrets", true, Secret.class),
-      of("", "v1", "ResourceQuota", "resourcequotas", true, ResourceQuota.class, "quota"),
+      of("", "v1", "ResourceQuota", "resourcequotas", true, ResourceQuota.class, "quota").withSubresources(STATUS),
       of("", "v1", "LimitRange", "limitranges", true, LimitRange.class, "limits"),
-      of("", "v1", "PersistentVolumeClaim", "persistentvolumeclaims", true, PersistentVolumeClaim.class, "pvc"),
-      of("", "v1", "PersistentVolume", "persistentvolumes", false, PersistentVolume.class, "pv"),
-      of(APPS, "v1", "Deployment", "deployments", true, Deployment.class, "deploy"),
-      of(APPS, "v1", "ReplicaSet", "replicasets", true, ReplicaSet.class, "rs"),
-      of(APPS, "v1", "StatefulSet", "statefulsets", true, StatefulSet.class, "sts"),
-      of(APPS, "v1", "DaemonSet", "daemonsets", true, DaemonSet.class, "ds"),
+      of("", "v1", "PersistentVolumeClaim", "persistentvolumeclaims", true, PersistentVolumeClaim.class, "pvc")
+          .withSubresources(STATUS),
+      of("", "v1", "PersistentVolume", "persistentvolumes", false, PersistentVolume.class, "pv")
+          .withSubresources(STATUS),
+      of(APPS, "v1", "Deployment", "deployments", true, Deployment.class, "deploy").withCategories(ALL_CATEGORY)
+          .withSubresources(SCALE, STATUS),
+      of(APPS, "v1", "ReplicaSet", "replicasets", true, ReplicaSet.class, "rs").withCategories(ALL_CATEGORY)
+          .withSubresources(SCALE, STATUS),
+      of(APPS, "v1", "StatefulSet", "statefulsets", true, StatefulSet.class, "sts").withCategories(ALL_CATEGORY)
+          .withSubresources(SCALE, STATUS),
+      of(APPS, "v1", "DaemonSet", "daemonsets", true, DaemonSet.class, "ds").withCategories(ALL_CATEGORY)
+          .withSubresources(STATUS),
       of(APPS, "v1", "ControllerRevision", "controllerrevisions", true, ControllerRevision.class),
-      of("batch", "v1", "Job", "jobs", true, Job.class),
-      of("batch", "v1", "CronJob", "cronjobs", true, CronJob.class, "cj"),
+      of("batch", "v1", "Job", "jobs", true, Job.class).withCategories(ALL_CATEGORY).withSubresources(STATUS),
+      of("batch", "v1", "CronJob", "cronjobs", true, CronJob.class, "cj").withCategories(ALL_CATEGORY)
+          .withSubresources(STATUS),
       of("autoscaling", "v2", "HorizontalPodAutoscaler", "horizontalpodautoscalers", true,
-          HorizontalPodAutoscaler.class, "hpa"),
-      of(NETWORKING, "v1", "Ingress", "ingresses", true, Ingress.class, "ing"),
+          HorizontalPodAutoscaler.class, "hpa").withCategories(ALL_CATEGORY).withSubresources(STATUS),
+      of(NETWORKING, "v1", "Ingress", "ingresses", true, Ingress.class, "ing").withSubresources(STATUS),
       of(NETWORKING, "v1", "IngressClass", "ingressclasses", false, IngressClass.class),
       of(NETWORKING, "v1", "NetworkPolicy", "networkpolicies", true, NetworkPolicy.class, "netpol"),
       of("discovery.k8s.io", "v1", "EndpointSlice", "endpointslices", true, EndpointSlice.class),
@@ -98,10 +119,11 @@ public final class BuiltInKinds {
       of(RBAC, "v1", "ClusterRole", "clusterroles", false, ClusterRole.class),
       of(RBAC, "v1", "RoleBinding", "rolebindings", true, RoleBinding.class),
       of(RBAC, "v1", "ClusterRoleBinding", "clusterrolebindings", false, ClusterRoleBinding.class),
-      of("policy", "v1", "PodDisruptionBudget", "poddisruptionbudgets", true, PodDisruptionBudget.class, "pdb"),
+      of("policy", "v1", "PodDisruptionBudget", "poddisruptionbudgets", true, PodDisruptionBudget.class, "pdb")
+          .withSubresources(STATUS),
       of("scheduling.k8s.io", "v1", "PriorityClass", "priorityclasses", false, PriorityClass.class, "pc"),
       of("apiextensions.k8s.io", "v1", "CustomResourceDefinition", "customresourcedefinitions", false,
-          CustomResourceDefinition.class, "crd", "crds"));
+          CustomResourceDefinition.class, "crd", "crds").withCategories("api-extensions").withSubresources(STATUS));
 
   private BuiltInKinds() {}
 
