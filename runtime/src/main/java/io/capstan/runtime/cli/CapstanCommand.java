@@ -1,6 +1,7 @@
 package io.capstan.runtime.cli;
 
 import picocli.CommandLine.Command;
+import io.capstan.runtime.CapstanVersion;
 import picocli.CommandLine.Mixin;
 
 /** The {@code capstan} command: a Kubernetes-style control plane assembled from plugins. */

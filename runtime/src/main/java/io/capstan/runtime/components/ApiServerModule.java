@@ -39,7 +39,7 @@ public final class ApiServerModule extends AbstractModule {
   ApiServer apiServer(ApiServerSettings settings, KernelPlan plan, Store store, KindRegistry kinds,
       List<AdmissionPlugin> admission, Clock clock, TaskExecutor executor) {
     return new ApiServer(settings, plan.resolvePath(plan.runtime().dataDir()), store, kinds, admission,
-        ApiParts.validator(), clock, executor, ApiParts.extensions(kinds), ApiParts.documents(kinds));
+        ApiParts.validator(), clock, executor, ApiParts.extensions(kinds), ApiParts.documents(kinds, settings));
   }
 
   @Provides
@@ -64,11 +64,12 @@ public final class ApiServerModule extends AbstractModule {
     }
 
     static ApiExtensions extensions(KindRegistry kinds) {
-      return new ApiExtensions(java.util.Optional.empty(), java.util.Optional.of(new EnginePatchApplier()), java.util.Optional.empty());
+      return new ApiExtensions(java.util.Optional.of(new TableRendering()), java.util.Optional.of(new EnginePatchApplier()),
+          java.util.Optional.empty());
     }
 
-    static NonResourceEndpoints documents(KindRegistry kinds) {
-      return NonResourceEndpoints.NONE;
+    static NonResourceEndpoints documents(KindRegistry kinds, ApiServerSettings settings) {
+      return new DocumentEndpoints(kinds, settings.bind() + ":" + settings.port());
     }
   }
 }

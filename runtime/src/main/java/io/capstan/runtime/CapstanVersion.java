@@ -1,4 +1,4 @@
-package io.capstan.runtime.cli;
+package io.capstan.runtime;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,0 +1,78 @@
+package io.capstan.runtime.components;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.capstan.runtime.apiserver.discovery.DiscoveryDocuments;
+import io.capstan.runtime.apiserver.discovery.DiscoveryResponse;
+import io.capstan.runtime.apiserver.discovery.VersionInfo;
+import io.capstan.runtime.apiserver.http.MediaTypes;
+import io.capstan.runtime.apiserver.http.NonResourceEndpoints;
+import io.capstan.runtime.apiserver.openapi.OpenApiV3;
+import io.capstan.runtime.CapstanVersion;
+import io.capstan.spi.api.KindRegistry;
+import io.capstan.spi.api.KubeJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * {@code /version}, discovery and OpenAPI from the discovery and openapi packages: the documents
+ * kubectl reads before anything else.
+ */
+final class DocumentEndpoints implements NonResourceEndpoints {
+
+  private final DiscoveryDocuments discovery;
+  private final OpenApiV3 openApi;
+  private final byte[] version;
+  private final String serverAddress;
+
+  DocumentEndpoints(KindRegistry kinds, String serverAddress) {
+    this.discovery = DiscoveryDocuments.of(kinds);
+    this.openApi = OpenApiV3.of(kinds);
+    this.version = json(VersionInfo.capstan(CapstanVersion.version(), Instant.parse("2026-01-01T00:00:00Z"), "unknown").toJson());
+    this.serverAddress = serverAddress;
+  }
+
+  @Override
+  public Optional<Reply> get(String path, String query, String accept) {
+    if (path.equals("/version")) {
+      return Optional.of(new Reply(200, MediaTypes.JSON, version));
+    }
+    if (path.equals("/api")) {
+      return Optional.of(reply(discovery.api(accept, serverAddress)));
+    }
+    if (path.equals("/apis")) {
+      return Optional.of(reply(discovery.apis(accept)));
+    }
+    if (path.equals("/openapi/v3")) {
+      return Optional.of(new Reply(200, MediaTypes.JSON, json(openApi.index())));
+    }
+    if (path.startsWith("/openapi/v3/")) {
+      return openApi.document(path.substring("/openapi/v3/".length()))
+          .map(doc -> new Reply(200, MediaTypes.JSON, doc.bytes()));
+    }
+    String[] parts = path.substring(1).split("/");
+    if (parts.length == 2 && parts[0].equals("api")) {
+      return discovery.resourceList("", parts[1]).map(body -> new Reply(200, MediaTypes.JSON, json(body)));
+    }
+    if (parts.length == 2 && parts[0].equals("apis")) {
+      return discovery.apiGroup(parts[1]).map(body -> new Reply(200, MediaTypes.JSON, json(body)));
+    }
+    if (parts.length == 3 && parts[0].equals("apis")) {
+      return discovery.resourceList(parts[1], parts[2]).map(body -> new Reply(200, MediaTypes.JSON, json(body)));
+    }
+    return Optional.empty();
+  }
+
+  private static Reply reply(DiscoveryResponse response) {
+    return new Reply(200, response.contentType(), json(response.body()));
+  }
+
+  private static byte[] json(JsonNode node) {
+    try {
+      return KubeJson.mapper().writeValueAsBytes(node);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
