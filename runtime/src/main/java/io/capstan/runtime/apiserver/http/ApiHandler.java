@@ -106,6 +106,11 @@ public final class ApiHandler extends Handler.Abstract {
       Responses.bytes(response, callback, reply.get().code(), reply.get().contentType(), reply.get().body());
       return;
     }
+    if ("websocket".equalsIgnoreCase(request.getHeaders().get(HttpHeader.UPGRADE))) {
+      // Watches stream over plain HTTP, as kubectl and client-go use them. Clients that try a
+      // WebSocket first (the fabric8 client) fall back to HTTP streaming on a 503.
+      throw ApiErrors.serviceUnavailable("WebSocket upgrades are not served; use a streaming HTTP watch (?watch=true)");
+    }
     byte[] body = readBody(request);
     resources.handle(info, request, response, callback, currentUser(), body);
   }
