@@ -17,7 +17,8 @@ import java.util.Set;
  * non-{@code omitempty} scalars Go always writes ("N", mostly required names and status counters),
  * per message, from the Go types in {@code k8s.io/api}. A name missing here costs a P field its
  * zero (the server then applies the default instead) and an N field only its presence (Go reads
- * absent and zero alike). A test checks that every entry names a real field.
+ * absent and zero alike). Entries use protobuf field names. A test checks that every entry names a
+ * real field.
  */
 final class GoZeroFields {
 
@@ -37,7 +38,6 @@ final class GoZeroFields {
     on(t, META + "Preconditions", "uid", "resourceVersion");
     on(t, META + "LabelSelectorRequirement", "key", "operator");
     on(t, META + "Condition", "type", "status", "reason", "message");
-    on(t, META + "WatchEvent", "type");
 
     on(t, CORE + "PodSpec", "terminationGracePeriodSeconds", "activeDeadlineSeconds", "automountServiceAccountToken",
         "shareProcessNamespace", "priority", "enableServiceLinks", "preemptionPolicy", "setHostnameAsFQDN",
@@ -135,7 +135,6 @@ final class GoZeroFields {
     on(t, CORE + "ReplicationControllerStatus", "replicas");
     on(t, CORE + "ScopedResourceSelectorRequirement", "scopeName", "operator");
     on(t, CORE + "LimitRangeItem", "type");
-    on(t, CORE + "ContainerUser", "uid", "gid");
     on(t, CORE + "LinuxContainerUser", "uid", "gid");
 
     String apps = "k8s.io.api.apps.v1.";
@@ -173,7 +172,7 @@ final class GoZeroFields {
     on(t, networking + "HTTPIngressPath", "pathType");
     on(t, networking + "IngressServiceBackend", "name");
     on(t, networking + "IngressPortStatus", "port", "protocol", "error");
-    on(t, networking + "IngressClassParametersReference", "apiGroup", "kind", "name", "scope", "namespace");
+    on(t, networking + "IngressClassParametersReference", "aPIGroup", "kind", "name", "scope", "namespace");
     on(t, networking + "NetworkPolicyPort", "protocol", "endPort");
     on(t, networking + "IPBlock", "cidr");
 

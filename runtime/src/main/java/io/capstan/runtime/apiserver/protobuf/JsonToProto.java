@@ -19,7 +19,7 @@ import java.util.Set;
  * leniency of Go's JSON decoder: properties the schema does not know are ignored (a Go client could
  * not hold them either) and {@code null} means "not set". Every value that is present is set, zero
  * or not, so a pointer field such as {@code replicas: 0} reaches a Go client as set. Properties of
- * embedded structs ({@link GoInlineFields}) are gathered into their nested message. Values of the
+ * embedded structs ({@link GoJsonLayout}) are gathered into their nested message. Values of the
  * wrong JSON type are refused with their path, as Go's decoder refuses them. Stateless.
  */
 final class JsonToProto {
@@ -33,7 +33,7 @@ final class JsonToProto {
   static Message convert(JsonNode json, Descriptor type) {
     requireObject(json, "");
     ObjectNode body = ((ObjectNode) json).deepCopy();
-    TYPE_META.stream().filter(p -> type.findFieldByName(p) == null).forEach(body::remove);
+    TYPE_META.stream().filter(p -> GoJsonLayout.fieldForJsonName(type, p) == null).forEach(body::remove);
     DynamicMessage.Builder builder = DynamicMessage.newBuilder(type);
     object(builder, body, "");
     return builder.build();
@@ -46,8 +46,8 @@ final class JsonToProto {
     json.properties().forEach(p -> {
       String name = p.getKey();
       String fieldPath = path.isEmpty() ? name : path + "." + name;
-      FieldDescriptor f = type.findFieldByName(name);
-      if (f != null && !GoInlineFields.isInline(f)) {
+      FieldDescriptor f = GoJsonLayout.fieldForJsonName(type, name);
+      if (f != null && !GoJsonLayout.isEmbedded(f)) {
         field(builder, f, p.getValue(), fieldPath);
         return;
       }
@@ -62,9 +62,9 @@ final class JsonToProto {
   /** The embedded field of {@code type} that holds property {@code name}, directly or through further embedding. */
   private static FieldDescriptor embeddedHost(Descriptor type, String name) {
     for (FieldDescriptor g : type.getFields()) {
-      if (GoInlineFields.isInline(g)) {
-        FieldDescriptor inner = g.getMessageType().findFieldByName(name);
-        if ((inner != null && !GoInlineFields.isInline(inner)) || embeddedHost(g.getMessageType(), name) != null) {
+      if (GoJsonLayout.isEmbedded(g)) {
+        FieldDescriptor inner = GoJsonLayout.fieldForJsonName(g.getMessageType(), name);
+        if ((inner != null && !GoJsonLayout.isEmbedded(inner)) || embeddedHost(g.getMessageType(), name) != null) {
           return g;
         }
       }

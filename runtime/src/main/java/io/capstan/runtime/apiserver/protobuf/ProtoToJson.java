@@ -17,14 +17,15 @@ import java.util.List;
  * Turns a parsed Kubernetes protobuf message into the JSON Go's {@code encoding/json} writes for the
  * same object, driven by the message descriptors.
  *
- * <p>Rules, each mirroring Go: fields keep the descriptor's names (Kubernetes names its protobuf
- * fields after the JSON tags) and order (the Go struct's); a nested message that is present becomes
- * an object, even when empty ({@code omitempty} never drops a struct, hence {@code "spec":{}}),
- * except that the properties of an embedded struct ({@link GoInlineFields}) join the enclosing object;
- * a scalar holding its zero value is left out unless {@link GoZeroFields} says Go writes it;
- * repeated and map fields with no entries are left out; {@code bytes} become base64 text; the
- * apimachinery types with their own JSON go through {@link WellKnownTypes}. Fields on the wire that
- * the schema does not know are dropped, as kube-apiserver drops them, and reported as paths.
+ * <p>Rules, each mirroring Go: a field's JSON name is its protobuf name (Kubernetes names these
+ * after the JSON tags; {@link GoJsonLayout} has the one exception) and fields keep the descriptor's
+ * order (the Go struct's); a nested message that is present becomes an object, even when empty
+ * ({@code omitempty} never drops a struct, hence {@code "spec":{}}), except that an embedded
+ * struct's properties join the enclosing object ({@link GoJsonLayout}); a scalar holding its zero
+ * value is left out unless {@link GoZeroFields} says Go writes it; repeated and map fields with no
+ * entries are left out; {@code bytes} become base64 text; the apimachinery types with their own
+ * JSON go through {@link WellKnownTypes}. Fields on the wire that the schema does not know are
+ * dropped, as kube-apiserver drops them, and reported as paths.
  * Thread-safe: each call converts with its own instance, which collects that call's paths.
  */
 final class ProtoToJson {
@@ -54,20 +55,21 @@ final class ProtoToJson {
   private ObjectNode object(Message m, String path) {
     ObjectNode out = NODES.objectNode();
     for (FieldDescriptor f : m.getDescriptorForType().getFields()) {
-      String fieldPath = path.isEmpty() ? f.getName() : path + "." + f.getName();
+      String name = GoJsonLayout.jsonName(f);
+      String fieldPath = path.isEmpty() ? name : path + "." + name;
       if (f.isMapField()) {
         if (m.getRepeatedFieldCount(f) > 0) {
-          out.set(f.getName(), map(m, f, fieldPath));
+          out.set(name, map(m, f, fieldPath));
         }
       } else if (f.isRepeated()) {
         int count = m.getRepeatedFieldCount(f);
         if (count > 0) {
-          ArrayNode array = out.putArray(f.getName());
+          ArrayNode array = out.putArray(name);
           for (int i = 0; i < count; i++) {
             array.add(value(f, m.getRepeatedField(f, i), fieldPath + "[" + i + "]"));
           }
         }
-      } else if (m.hasField(f) && GoInlineFields.isInline(f)) {
+      } else if (m.hasField(f) && GoJsonLayout.isEmbedded(f)) {
         // Go promotes an embedded struct's properties; a property of the outer struct wins a clash
         object((Message) m.getField(f), fieldPath).properties().forEach(p -> {
           if (!out.has(p.getKey())) {
@@ -77,7 +79,7 @@ final class ProtoToJson {
       } else if (m.hasField(f)) {
         Object v = m.getField(f);
         if (f.getJavaType() == FieldDescriptor.JavaType.MESSAGE || !isZero(v) || GoZeroFields.keepsZero(f)) {
-          out.set(f.getName(), value(f, v, fieldPath));
+          out.set(name, value(f, v, fieldPath));
         }
       }
     }
