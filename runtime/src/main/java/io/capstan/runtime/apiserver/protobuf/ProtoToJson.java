@@ -109,7 +109,11 @@ final class ProtoToJson {
       }
       case STRING -> NODES.textNode((String) v);
       case INT -> NODES.numberNode((Integer) v);
-      case LONG -> NODES.numberNode((Long) v);
+      case LONG -> {
+        long n = (Long) v;
+        // the node a JSON parser makes for the same text, so decoded trees compare equal to parsed ones
+        yield n == (int) n ? NODES.numberNode((int) n) : NODES.numberNode(n);
+      }
       case BOOLEAN -> NODES.booleanNode((Boolean) v);
       case DOUBLE -> NODES.numberNode((Double) v);
       case FLOAT -> NODES.numberNode((Float) v);
