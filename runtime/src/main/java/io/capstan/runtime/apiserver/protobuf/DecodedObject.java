@@ -49,13 +49,15 @@ public record DecodedObject(String apiVersion, String kind, ObjectNode json, Lis
   /**
    * The object as the fabric8 class {@code kinds} holds for its apiVersion and kind.
    *
-   * @throws ProtobufCodecException ({@link Reason#UNSUPPORTED_KIND}) when {@code kinds} does not
-   *     serve this kind (request-only kinds such as {@code Eviction} are read with {@link #as(Class)})
+   * @throws ProtobufCodecException ({@link Reason#MALFORMED_OBJECT}, 400 as kube-apiserver answers
+   *     an unrecognized object) when {@code kinds} does not serve this kind; request-only kinds such
+   *     as {@code Eviction} are read with {@link #as(Class)}
    */
   public HasMetadata toResource(KindRegistry kinds) {
     requireNonNull(kinds, "kinds");
     ResourceKind k = kinds.byApiVersionAndKind(apiVersion, kind).orElseThrow(() -> new ProtobufCodecException(
-        Reason.UNSUPPORTED_KIND, "kind " + kind + " of " + apiVersion + " is not served here"));
+        Reason.MALFORMED_OBJECT, "the object provided is unrecognized: kind " + kind + " of " + apiVersion
+            + " is not a resource this server serves"));
     return as(k.javaType());
   }
 }
