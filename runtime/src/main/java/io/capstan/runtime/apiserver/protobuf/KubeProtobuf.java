@@ -34,6 +34,9 @@ public final class KubeProtobuf {
   public static final String UNKNOWN_FORMAT_MESSAGE = "the body of the request was in an unknown format - "
       + "accepted media types include: application/json, application/yaml, " + MEDIA_TYPE;
 
+  /** How deep envelopes may nest inside {@code RawExtension}s. */
+  static final int MAX_NESTED_ENVELOPES = 3;
+
   private KubeProtobuf() {}
 
   /** True when {@code body} starts with the {@code k8s\0} magic of a protobuf body. */
@@ -54,7 +57,19 @@ public final class KubeProtobuf {
    *     for it, {@link Reason#MALFORMED_OBJECT} when the object's bytes do not parse
    */
   public static DecodedObject decode(byte[] body) {
+    return decode(body, 0);
+  }
+
+  /**
+   * Decodes {@code body}, an envelope nested {@code depth} deep in another one's
+   * {@code RawExtension}; the limit keeps a crafted body from recursing until the stack overflows.
+   */
+  static DecodedObject decode(byte[] body, int depth) {
     requireNonNull(body, "body");
+    if (depth > MAX_NESTED_ENVELOPES) {
+      throw new ProtobufCodecException(Reason.MALFORMED_OBJECT, "protobuf envelopes nested more than "
+          + MAX_NESTED_ENVELOPES + " deep; Kubernetes nests at most one (a watch event's object)");
+    }
     if (!Envelope.hasMagic(body)) {
       throw new ProtobufCodecException(Reason.UNKNOWN_FORMAT,
           UNKNOWN_FORMAT_MESSAGE + " (the body does not start with the protobuf magic k8s\\0)");
@@ -84,7 +99,7 @@ public final class KubeProtobuf {
       throw new ProtobufCodecException(Reason.MALFORMED_OBJECT,
           "the protobuf body of kind " + kind + " (" + apiVersion + ") does not parse: " + e.getMessage(), e);
     }
-    ProtoToJson.Result result = ProtoToJson.convert(object);
+    ProtoToJson.Result result = ProtoToJson.convert(object, depth);
     // Go's JSON writes TypeMeta first: kind, then apiVersion
     ObjectNode json = result.json().objectNode().put("kind", kind).put("apiVersion", apiVersion);
     json.setAll(result.json());

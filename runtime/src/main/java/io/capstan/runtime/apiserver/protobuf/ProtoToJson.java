@@ -33,8 +33,11 @@ final class ProtoToJson {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final List<String> unknownFields = new ArrayList<>();
+  private final int depth;
 
-  private ProtoToJson() {}
+  private ProtoToJson(int depth) {
+    this.depth = depth;
+  }
 
   /** The converted object and the paths of wire fields the schema does not know ({@code spec.#42}). */
   record Result(ObjectNode json, List<String> unknownFields) {
@@ -44,10 +47,13 @@ final class ProtoToJson {
     }
   }
 
-  /** Converts {@code message}, a top-level Kubernetes object. */
-  static Result convert(Message message) {
+  /**
+   * Converts {@code message}, a top-level Kubernetes object from an envelope nested {@code depth}
+   * deep (0 for a request body).
+   */
+  static Result convert(Message message, int depth) {
     requireNonNull(message, "message");
-    ProtoToJson converter = new ProtoToJson();
+    ProtoToJson converter = new ProtoToJson(depth);
     ObjectNode json = converter.object(message, "");
     return new Result(json, converter.unknownFields);
   }
@@ -105,7 +111,8 @@ final class ProtoToJson {
     return switch (f.getJavaType()) {
       case MESSAGE -> {
         Message m = (Message) v;
-        yield WellKnownTypes.handles(m.getDescriptorForType()) ? WellKnownTypes.toJson(m, path) : object(m, path);
+        yield WellKnownTypes.handles(m.getDescriptorForType())
+            ? WellKnownTypes.toJson(m, path, depth) : object(m, path);
       }
       case STRING -> NODES.textNode((String) v);
       case INT -> NODES.numberNode((Integer) v);

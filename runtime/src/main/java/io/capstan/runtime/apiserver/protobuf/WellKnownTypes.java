@@ -54,11 +54,12 @@ final class WellKnownTypes {
   /**
    * The Kubernetes JSON of a well-known message.
    *
+   * @param depth how deep the enclosing envelope is nested, for envelopes embedded in a {@code RawExtension}
    * @throws ProtobufCodecException ({@link Reason#MALFORMED_OBJECT}) naming {@code path} when the
    *     message holds what Go would refuse to marshal (an {@code IntOrString} of an unknown type,
    *     embedded bytes that are not JSON)
    */
-  static JsonNode toJson(Message m, String path) {
+  static JsonNode toJson(Message m, String path, int depth) {
     String name = m.getDescriptorForType().getFullName();
     switch (name) {
       case TIME, MICRO_TIME -> {
@@ -96,20 +97,20 @@ final class WellKnownTypes {
       }
       case RAW_EXTENSION, FIELDS_V1 -> {
         ByteString raw = (ByteString) field(m, name.equals(RAW_EXTENSION) ? "raw" : "Raw");
-        return embedded(raw, path);
+        return embedded(raw, path, depth);
       }
       default -> throw new IllegalArgumentException(name + " is not a well-known type");
     }
   }
 
-  private static JsonNode embedded(ByteString raw, String path) {
+  private static JsonNode embedded(ByteString raw, String path, int depth) {
     if (raw.isEmpty()) {
       return NODES.nullNode(); // RawExtension.MarshalJSON writes null for no bytes
     }
     byte[] bytes = raw.toByteArray();
     if (KubeProtobuf.hasMagic(bytes)) {
       // an object embedded by the protobuf serializer (WatchEvent.object) is itself an envelope
-      return KubeProtobuf.decode(bytes).json();
+      return KubeProtobuf.decode(bytes, depth + 1).json();
     }
     try {
       return KubeJson.mapper().readTree(bytes);

@@ -134,6 +134,28 @@ class WellKnownTypesTest {
   }
 
   @Test
+  void envelopesNestedDeeperThanKubernetesEverDoesAreRefused() {
+    ByteString inner = utf8("{}");
+    for (int level = 0; level <= KubeProtobuf.MAX_NESTED_ENVELOPES + 1; level++) {
+      V1Apps.ControllerRevision revision = V1Apps.ControllerRevision.newBuilder()
+          .setData(Runtime.RawExtension.newBuilder().setRaw(inner)).build();
+      inner = ByteString.copyFrom(new Envelope("apps/v1", "ControllerRevision", revision.toByteString(), "", "")
+          .toBytes());
+      if (level == KubeProtobuf.MAX_NESTED_ENVELOPES) {
+        assertThat(KubeProtobuf.decode(inner.toByteArray()).json().at("/data/data/data/data").toString())
+            .isEqualTo("{}");
+      }
+    }
+    byte[] tooDeep = inner.toByteArray();
+
+    assertThatThrownBy(() -> KubeProtobuf.decode(tooDeep)).isInstanceOfSatisfying(ProtobufCodecException.class,
+        e -> {
+          assertThat(e.reason()).isEqualTo(Reason.MALFORMED_OBJECT);
+          assertThat(e.getMessage()).contains("nested more than " + KubeProtobuf.MAX_NESTED_ENVELOPES + " deep");
+        });
+  }
+
+  @Test
   void managedFieldsCarryTheirFieldSetAsJson() {
     V1.ConfigMap cm = V1.ConfigMap.newBuilder().setMetadata(Meta.ObjectMeta.newBuilder().setName("c")
         .addManagedFields(Meta.ManagedFieldsEntry.newBuilder().setManager("kubectl").setOperation("Update")
