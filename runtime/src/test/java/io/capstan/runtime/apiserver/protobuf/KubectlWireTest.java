@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.capstan.spi.api.KindRegistry;
 import io.capstan.spi.api.KubeJson;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -25,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real kubectl 1.32 against {@link StubApiServer}: each {@code create} generator POSTs a
- * protobuf body, which must decode to the object the command describes, and kubectl must accept
- * the JSON answer (exit 0). Skipped, with a message, where {@code /usr/bin/kubectl} is missing;
+ * protobuf body, which must decode to the object the command describes; the stub answers in
+ * protobuf made by {@link KubeProtobuf#encode}, and what kubectl prints of it ({@code -o json})
+ * must be that object, so both directions meet Go's own protobuf code. Skipped, with a message, where {@code /usr/bin/kubectl} is missing;
  * {@link KubectlGoldenBodiesTest} covers the decoder there with bodies captured the same way.
  */
 class KubectlWireTest {
@@ -160,13 +162,14 @@ class KubectlWireTest {
     int before = server.posts().size();
     List<String> command = new ArrayList<>(List.of(KUBECTL.toString(), "--server=" + server.url(),
         "--cache-dir=" + home.resolve("cache"), "--request-timeout=20s"));
-    command.add(args[0]);
+    // flags go before any `--`: print the answer as JSON; no OpenAPI here (the typed generators do not fetch it)
+    command.addAll(List.of(args[0], "-o", "json"));
     if (args[0].equals("create")) {
-      // no OpenAPI here; the typed generators do not fetch it, but say so before any `--`
       command.add("--validate=false");
     }
     command.addAll(List.of(args).subList(1, args.length));
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    Path stderr = Files.createTempFile(home, "kubectl", ".err");
+    ProcessBuilder pb = new ProcessBuilder(command).redirectError(stderr.toFile());
     pb.environment().put("HOME", home.toString());
     pb.environment().put("KUBECONFIG", home.resolve("no-kubeconfig").toString());
     List.of("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy").forEach(pb.environment()::remove);
@@ -177,9 +180,10 @@ class KubectlWireTest {
       process.destroyForcibly();
     }
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(done).as("kubectl finished within 90 s: %s", output).isTrue();
-    assertThat(process.exitValue()).as("kubectl %s exit code; output: %s", String.join(" ", args), output)
-        .isZero();
+    String errors = Files.readString(stderr);
+    assertThat(done).as("kubectl finished within 90 s: %s %s", output, errors).isTrue();
+    assertThat(process.exitValue()).as("kubectl %s exit code; output: %s %s", String.join(" ", args), output,
+        errors).isZero();
 
     assertThat(server.posts()).as("kubectl posted once").hasSize(before + 1);
     StubApiServer.Request post = server.lastPostTo(path).orElseThrow(() -> new AssertionError(
@@ -187,6 +191,11 @@ class KubectlWireTest {
     assertThat(post.contentType()).isEqualTo(KubeProtobuf.MEDIA_TYPE);
     DecodedObject decoded = KubeProtobuf.decode(post.body());
     assertThat(decoded.unknownFields()).isEmpty();
+    // the answer went back as protobuf from KubeProtobuf.encode; kubectl's Go decoder read it and
+    // printed it with -o json, which must be the very object the stub meant to send
+    List<ObjectNode> responses = server.responses();
+    assertThat(KubeJson.mapper().readTree(output)).as("what kubectl read from the protobuf answer")
+        .isEqualTo(responses.get(responses.size() - 1));
     return decoded;
   }
 }

@@ -23,7 +23,9 @@ import java.util.regex.Pattern;
  * 1.32 (so the Cloud SDK dispatcher runs kubectl 1.32), legacy discovery (kubectl.md §1.2) for the
  * resources the tests create, and POST handlers that record each body, decode it with
  * {@link KubeProtobuf} and answer 201 with the decoded object, as a real server echoes what it
- * created. A body the codec refuses gets kube-apiserver's 415 Status, so kubectl fails visibly.
+ * created: in protobuf, encoded by {@link KubeProtobuf}, when the client accepts it (kubectl 1.32
+ * does), else in JSON. A body the codec refuses gets kube-apiserver's 415 Status, so kubectl fails
+ * visibly.
  */
 final class StubApiServer implements AutoCloseable {
 
@@ -41,6 +43,7 @@ final class StubApiServer implements AutoCloseable {
 
   private final HttpServer server;
   private final List<Request> posts = new CopyOnWriteArrayList<>();
+  private final List<ObjectNode> responses = new CopyOnWriteArrayList<>();
   private final Map<String, Object> documents = Map.of(
       "/version", Map.of("major", "1", "minor", "32", "gitVersion", "v1.32.0-capstan-test", "gitCommit", "0",
           "gitTreeState", "clean", "buildDate", "2025-01-01T00:00:00Z", "goVersion", "go1.23", "compiler", "gc",
@@ -75,6 +78,11 @@ final class StubApiServer implements AutoCloseable {
     return List.copyOf(posts);
   }
 
+  /** The objects sent back for the POSTs, in JSON, oldest first. */
+  List<ObjectNode> responses() {
+    return List.copyOf(responses);
+  }
+
   /** The last POST to {@code path} (without query). */
   Optional<Request> lastPostTo(String path) {
     List<Request> all = posts();
@@ -103,7 +111,15 @@ final class StubApiServer implements AutoCloseable {
         if (m.matches()) {
           created.withObjectProperty("metadata").put("namespace", m.group(1));
         }
-        send(exchange, 201, created);
+        // recorded before answering: kubectl may exit, and the test look, as soon as the answer arrives
+        responses.add(created);
+        String accept = exchange.getRequestHeaders().getFirst("Accept");
+        if (accept != null && accept.contains(KubeProtobuf.MEDIA_TYPE)) {
+          // kube-apiserver answers in the first media type the client accepts; kubectl 1.32 lists protobuf first
+          send(exchange, 201, KubeProtobuf.MEDIA_TYPE, KubeProtobuf.encode(created));
+        } else {
+          send(exchange, 201, created);
+        }
       } catch (ProtobufCodecException e) {
         send(exchange, e.httpStatus(), status(e.httpStatus(), "UnsupportedMediaType", e.getMessage()));
       }
@@ -111,8 +127,11 @@ final class StubApiServer implements AutoCloseable {
   }
 
   private static void send(HttpExchange exchange, int code, JsonNode json) throws IOException {
-    byte[] bytes = KubeJson.mapper().writeValueAsBytes(json);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    send(exchange, code, "application/json", KubeJson.mapper().writeValueAsBytes(json));
+  }
+
+  private static void send(HttpExchange exchange, int code, String contentType, byte[] bytes) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", contentType);
     exchange.sendResponseHeaders(code, bytes.length);
     exchange.getResponseBody().write(bytes);
   }
