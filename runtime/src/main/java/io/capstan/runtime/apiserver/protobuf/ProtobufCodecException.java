@@ -21,7 +21,7 @@ public final class ProtobufCodecException extends CapstanException {
      * it cannot decode.
      */
     UNKNOWN_FORMAT(415),
-    /** A well-formed envelope holding a kind this codec has no generated class for: 415, so the client can resend JSON. */
+    /** A well-formed envelope of a kind this codec has no schema for: 415, so the client can resend JSON. */
     UNSUPPORTED_KIND(415),
     /** The envelope names a supported kind but its bytes or values are invalid for that kind: 400. */
     MALFORMED_OBJECT(400),

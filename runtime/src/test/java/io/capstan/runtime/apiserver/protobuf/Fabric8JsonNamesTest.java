@@ -42,7 +42,8 @@ class Fabric8JsonNamesTest {
       Map.entry("k8s.io.api.scheduling.v1", "io.fabric8.kubernetes.api.model.scheduling.v1"));
 
   /** Alpha fields whose shape changed between client-java-proto's schema and fabric8's. */
-  private static final Set<String> SCHEMA_SKEW = Set.of("k8s.io.api.core.v1.NodeAllocatableResourceClaimStatus.resources");
+  private static final Set<String> SCHEMA_SKEW =
+      Set.of("k8s.io.api.core.v1.NodeAllocatableResourceClaimStatus.resources");
 
   @Test
   void everyPropertyTheCodecWritesIsAFabric8Property() {
@@ -70,7 +71,8 @@ class Fabric8JsonNamesTest {
 
   @Test
   void theRenameAndTheEmbeddingsAreWhatFabric8Shows() throws Exception {
-    Class<?> parameters = Class.forName("io.fabric8.kubernetes.api.model.networking.v1.IngressClassParametersReference");
+    Class<?> parameters =
+        Class.forName("io.fabric8.kubernetes.api.model.networking.v1.IngressClassParametersReference");
     assertThat(parameters.getMethod("getApiGroup")).isNotNull();
     Class<?> volume = Class.forName("io.fabric8.kubernetes.api.model.Volume");
     assertThat(volume.getMethod("getConfigMap")).isNotNull();

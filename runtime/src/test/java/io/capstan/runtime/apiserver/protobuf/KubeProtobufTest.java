@@ -117,7 +117,8 @@ class KubeProtobufTest {
 
   @Test
   void encodeWritesTheEnvelopeAsGoDoes() throws Exception {
-    byte[] body = KubeProtobuf.encode(json("{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"demo\"}}"));
+    byte[] body =
+        KubeProtobuf.encode(json("{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"demo\"}}"));
 
     assertThat(KubeProtobuf.hasMagic(body)).isTrue();
     Envelope envelope = Envelope.parse(body);

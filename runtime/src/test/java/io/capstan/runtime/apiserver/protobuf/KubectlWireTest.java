@@ -28,8 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The real kubectl 1.32 against {@link StubApiServer}: each {@code create} generator POSTs a
  * protobuf body, which must decode to the object the command describes; the stub answers in
  * protobuf made by {@link KubeProtobuf#encode}, and what kubectl prints of it ({@code -o json})
- * must be that object, so both directions meet Go's own protobuf code. Skipped, with a message, where {@code /usr/bin/kubectl} is missing;
- * {@link KubectlGoldenBodiesTest} covers the decoder there with bodies captured the same way.
+ * must be that object, so both directions meet Go's own protobuf code. Skipped, with a message,
+ * where {@code /usr/bin/kubectl} is missing; {@link KubectlGoldenBodiesTest} covers the decoder
+ * there with bodies captured the same way.
  */
 class KubectlWireTest {
 

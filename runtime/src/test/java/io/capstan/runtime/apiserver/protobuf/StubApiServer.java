@@ -146,8 +146,7 @@ final class StubApiServer implements AutoCloseable {
     return Map.of("name", name, "versions", List.of(v1), "preferredVersion", v1);
   }
 
-  @SafeVarargs
-  private static Map<String, Object> resources(String groupVersion, Map<String, Object>... resources) {
+  private static Map<String, Object> resources(String groupVersion, Object... resources) {
     return Map.of("kind", "APIResourceList", "apiVersion", "v1", "groupVersion", groupVersion,
         "resources", List.of(resources));
   }
