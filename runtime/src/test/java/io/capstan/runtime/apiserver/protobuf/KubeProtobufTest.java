@@ -128,6 +128,17 @@ class KubeProtobufTest {
   }
 
   @Test
+  void listsEncodeTheirItemsWithoutPerItemTypeMeta() {
+    byte[] body = KubeProtobuf.encode(json("{\"apiVersion\":\"v1\",\"kind\":\"ConfigMapList\",\"metadata\":"
+        + "{\"resourceVersion\":\"42\"},\"items\":[{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\","
+        + "\"metadata\":{\"name\":\"a\"},\"data\":{\"k\":\"v\"}},{\"metadata\":{\"name\":\"b\"}}]}"));
+
+    assertThat(KubeProtobuf.decode(body).json().toString()).isEqualTo("{\"kind\":\"ConfigMapList\","
+        + "\"apiVersion\":\"v1\",\"metadata\":{\"resourceVersion\":\"42\"},\"items\":[{\"metadata\":"
+        + "{\"name\":\"a\"},\"data\":{\"k\":\"v\"}},{\"metadata\":{\"name\":\"b\"}}]}");
+  }
+
+  @Test
   void encodeNeedsAKindItHasASchemaFor() {
     assertRefused(() -> KubeProtobuf.encode(json("{\"metadata\":{\"name\":\"x\"}}")), Reason.UNENCODABLE_OBJECT, 500,
         "needs apiVersion and kind");
