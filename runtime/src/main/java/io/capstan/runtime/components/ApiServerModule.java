@@ -65,7 +65,7 @@ public final class ApiServerModule extends AbstractModule {
 
     static ApiExtensions extensions(KindRegistry kinds) {
       return new ApiExtensions(java.util.Optional.of(new TableRendering()), java.util.Optional.of(new EnginePatchApplier()),
-          java.util.Optional.empty());
+          java.util.Optional.of(new ProtobufBodies()));
     }
 
     static NonResourceEndpoints documents(KindRegistry kinds, ApiServerSettings settings) {
