@@ -22,6 +22,11 @@ class PatchTypeTest {
   @Test
   void unknownContentTypeIsEmpty() {
     assertThat(PatchType.fromContentType("application/json")).isEmpty();
-    assertThat(PatchType.fromContentType("application/apply-patch+yaml")).isEmpty();
+    assertThat(PatchType.fromContentType("application/yaml")).isEmpty();
+  }
+
+  @Test
+  void serverSideApplyIsAPatchType() {
+    assertThat(PatchType.fromContentType("application/apply-patch+yaml")).contains(PatchType.APPLY);
   }
 }
