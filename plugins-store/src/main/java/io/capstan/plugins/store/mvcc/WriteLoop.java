@@ -106,9 +106,11 @@ final class WriteLoop {
           + " of " + batch.commands.size() + " writes", e);
       LOG.error("Store {} failed to persist a batch; it accepts no more writes. Reads still serve"
           + " the committed data; restart to recover from disk", name, e);
+      // Refuse new writes first, then answer this batch's callers: a caller who reacts to its
+      // answer with another write must find the store already refusing.
+      exchange.fail(failure);
       CommitPipeline.fail(batch, new IndeterminateResultException("store " + name
           + " failed while persisting this write; it may or may not be durable", e));
-      exchange.fail(failure);
       return false;
     }
     pipeline.publish(batch);
