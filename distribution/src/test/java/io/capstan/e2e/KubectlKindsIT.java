@@ -37,7 +37,7 @@ class KubectlKindsIT {
     dir = Files.createTempDirectory("capstan-kubectl-kinds");
     plane = new ControlPlane(dir.resolve("data"), Map.of());
     kubectl = new Kubectl(plane.kubeconfig(), dir);
-    for (String namespace : new String[] {"prod", "ops", "research"}) {
+    for (String namespace : new String[] {"prod", "ops", "research", "lab"}) {
       assertThat(kubectl.run("create", "namespace", namespace).exitCode()).isZero();
     }
   }

@@ -57,7 +57,9 @@ public final class WidgetKindsFactory implements ResourceKindFactory<NoConfig> {
         .withPrinterColumns(
             new PrinterColumn("Size", "integer", "", "How many parts", 0, ".spec.size"),
             new PrinterColumn("Colour", "string", "", "The paint", 0, ".spec.colour"),
-            new PrinterColumn("Phase", "string", "", "Where it is in its life", 1, ".status.phase"))
+            new PrinterColumn("Phase", "string", "", "Where it is in its life", 1, ".status.phase"),
+            // As with CRDs, an age column is the kind's own choice, not added by the server.
+            new PrinterColumn("Age", "date", "", "Time since creation", 0, ".metadata.creationTimestamp"))
         .withSchema(schema());
   }
 

@@ -35,6 +35,6 @@ class WidgetKindsPluginTest extends AbstractPluginTest<NoConfig> {
     assertThat(kind.shortNames()).containsExactly("wd");
     assertThat(kind.schema()).isPresent();
     assertThat(kind.schema().get().path("properties").path("spec").path("required").get(0).asText()).isEqualTo("size");
-    assertThat(kind.printerColumns()).extracting(c -> c.name()).containsExactly("Size", "Colour", "Phase");
+    assertThat(kind.printerColumns()).extracting(c -> c.name()).containsExactly("Size", "Colour", "Phase", "Age");
   }
 }
