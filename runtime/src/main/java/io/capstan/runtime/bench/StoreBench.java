@@ -41,6 +41,9 @@ final class StoreBench {
       for (String plugin : settings.plugins()) {
         Map<String, String> flags = new LinkedHashMap<>();
         flags.put("store.plugin", plugin);
+        // Only the store is wired: no API server, so no admission chain either.
+        flags.put("components", "");
+        flags.put("apiserver.admission", "");
         Path dir = Files.createTempDirectory("capstan-bench-" + plugin);
         if (plugin.equals("rocksdb")) {
           flags.put("store.rocksdb.dataDir", dir.toString());
