@@ -92,6 +92,7 @@ public final class ApiServer implements Lifecycle {
     connector.setPort(settings.port());
     server.addConnector(connector);
     server.setHandler(handler);
+    server.setErrorHandler(new io.capstan.runtime.apiserver.http.StatusErrorHandler());
     server.start();
     kubeconfig = Kubeconfig.write(dataDir, url());
     handler.ready();

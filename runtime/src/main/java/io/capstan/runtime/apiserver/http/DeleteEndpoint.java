@@ -58,7 +58,7 @@ final class DeleteEndpoint {
   }
 
   private DeleteOptions options(byte[] body, String contentType, QueryParams query) {
-    JsonNode tree = body.length == 0 ? KubeJson.mapper().createObjectNode() : bodies.read(body, contentType);
+    JsonNode tree = body.length == 0 ? KubeJson.mapper().createObjectNode() : ResourceEndpoint.requireObject(bodies.read(body, contentType));
     DeleteOptions options = deleteOptions(tree);
     if (!query.get("propagationPolicy").isEmpty()) {
       options = options.withPropagationPolicy(policy(query.get("propagationPolicy")));

@@ -97,6 +97,14 @@ final class ResourceEndpoint {
     Responses.json(response, callback, 200, ListBodies.of(scope.kind(), page), accept);
   }
 
+  /** Creates and updates carry one object; {@code null}, arrays and scalars are a 400. */
+  static JsonNode requireObject(JsonNode tree) {
+    if (!tree.isObject()) {
+      throw ApiErrors.badRequest("the body of the request must be a JSON object, not " + tree.getNodeType().name().toLowerCase());
+    }
+    return tree;
+  }
+
   static void tableResponse(Response response, Callback callback, JsonNode table) {
     try {
       Responses.bytes(response, callback, 200, MediaTypes.TABLE, KubeJson.mapper().writeValueAsBytes(table));
@@ -106,7 +114,7 @@ final class ResourceEndpoint {
   }
 
   private void create(ApiRequest scope, byte[] body, String contentType, String accept, Response response, Callback callback) {
-    JsonNode tree = bodies.read(body, contentType);
+    JsonNode tree = requireObject(bodies.read(body, contentType));
     switch (scope.subresource()) {
       case "" -> {
         HasMetadata object = ObjectDecoding.decode(scope.kind(), tree, scope.fieldValidation());
@@ -126,7 +134,7 @@ final class ResourceEndpoint {
   }
 
   private void update(ApiRequest scope, byte[] body, String contentType, String accept, Response response, Callback callback) {
-    JsonNode tree = bodies.read(body, contentType);
+    JsonNode tree = requireObject(bodies.read(body, contentType));
     switch (scope.subresource()) {
       case "" -> {
         HasMetadata object = ObjectDecoding.decode(scope.kind(), tree, scope.fieldValidation());
