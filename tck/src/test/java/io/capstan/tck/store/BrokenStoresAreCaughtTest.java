@@ -1,5 +1,7 @@
 package io.capstan.tck.store;
 
+import io.capstan.spi.store.ForwardingStore;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 

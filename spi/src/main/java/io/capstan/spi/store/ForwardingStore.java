@@ -1,26 +1,24 @@
-package io.capstan.tck.store;
+package io.capstan.spi.store;
 
 import static java.util.Objects.requireNonNull;
 
-import io.capstan.spi.store.Lease;
-import io.capstan.spi.store.LeaseInfo;
-import io.capstan.spi.store.RangeRequest;
-import io.capstan.spi.store.RangeResult;
-import io.capstan.spi.store.Store;
-import io.capstan.spi.store.TxnRequest;
-import io.capstan.spi.store.TxnResult;
-import io.capstan.spi.store.Watch;
-import io.capstan.spi.store.WatchListener;
-import io.capstan.spi.store.WatchRequest;
 import java.util.Optional;
 
-/** A store that forwards every call; the deliberately broken stores override one behaviour. */
-class ForwardingStore implements Store {
+/**
+ * A store that forwards every call to another: the base of decorators (a store that records
+ * metrics, a test store that misbehaves on purpose) which override only what they change.
+ */
+public abstract class ForwardingStore implements Store {
 
   private final Store delegate;
 
-  ForwardingStore(Store delegate) {
+  protected ForwardingStore(Store delegate) {
     this.delegate = requireNonNull(delegate, "delegate");
+  }
+
+  /** The store calls are forwarded to. */
+  protected final Store delegate() {
+    return delegate;
   }
 
   @Override
