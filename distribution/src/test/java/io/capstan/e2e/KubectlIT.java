@@ -141,4 +141,38 @@ class KubectlIT {
     Kubectl.Result after = kubectl.run("get", "deployment", "gone");
     assertThat(after.exitCode()).isEqualTo(1);
   }
+
+  @Test
+  void getWatchPrintsChangesAsTheyHappen() throws Exception {
+    ok("create", "configmap", "watched", "--from-literal=a=1");
+    java.util.concurrent.CompletableFuture<Kubectl.Result> watching = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      try {
+        return kubectl.run("get", "configmaps", "-w", "--request-timeout=6s");
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    Thread.sleep(2000);
+    ok("create", "configmap", "arrived", "--from-literal=b=2");
+    Kubectl.Result watched = watching.get(60, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(watched.out()).containsPattern("NAME +DATA +AGE").contains("watched", "arrived");
+  }
+
+  @Test
+  void replaceWithAStaleVersionIsAConflictAndOrphanDeleteIsRecorded() throws Exception {
+    ok("create", "configmap", "edited", "--from-literal=a=1");
+    String stale = ok("get", "configmap", "edited", "-o", "yaml").out();
+    ok("patch", "configmap", "edited", "--type=merge", "-p", "{\"data\":{\"a\":\"2\"}}");
+    Path file = file("edited.yaml", stale);
+    Kubectl.Result conflict = kubectl.run("replace", "-f", file.toString());
+    assertThat(conflict.exitCode()).isEqualTo(1);
+    assertThat(conflict.err()).contains("Operation cannot be fulfilled on configmaps \"edited\": the object has been modified");
+    // Orphan propagation is recorded as the "orphan" finalizer for the garbage collector, which
+    // releases the object once its dependents are orphaned (the collector arrives with the
+    // controllers); until then the object is marked for deletion.
+    ok("create", "configmap", "kept-children", "--from-literal=a=1");
+    assertThat(ok("delete", "configmap", "kept-children", "--cascade=orphan", "--wait=false").out()).contains("deleted");
+    assertThat(ok("get", "configmap", "kept-children", "-o", "jsonpath={.metadata.finalizers} {.metadata.deletionTimestamp}").out())
+        .startsWith("[\"orphan\"] 20");
+  }
 }

@@ -64,7 +64,9 @@ public final class Deleter {
       return current;
     }
     HasMetadata marked = storage.guaranteedUpdate(request.kind(), request.namespace(), request.name(), stored -> {
-      ObjectMeta meta = stored.getMetadata();
+      // A copy: returning the stored instance itself tells the storage "nothing changed".
+      HasMetadata next = io.capstan.spi.api.DeepCopy.of(stored);
+      ObjectMeta meta = next.getMetadata();
       boolean changed = false;
       if (meta.getDeletionTimestamp() == null) {
         meta.setDeletionTimestamp(ObjectStrategy.timestamp(strategy.now().plusSeconds(grace)));
@@ -84,7 +86,7 @@ public final class Deleter {
         }
       }
       meta.setFinalizers(merged);
-      return stored;
+      return changed ? next : stored;
     });
     return finishIfReleased(request, marked);
   }
