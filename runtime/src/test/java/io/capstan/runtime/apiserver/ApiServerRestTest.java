@@ -153,4 +153,25 @@ class ApiServerRestTest {
     assertThat(metrics).contains("apiserver_watchers ");
     assertThat(metrics).contains("jvm_memory_used_bytes");
   }
+
+  @Test
+  void evictionRespectsThePodsDisruptionBudget() throws Exception {
+    api.post("/api/v1/namespaces/default/pods", """
+        {"apiVersion":"v1","kind":"Pod","metadata":{"name":"p","labels":{"app":"db"}},"spec":{"containers":[{"name":"c","image":"db"}]}}""");
+    api.post("/apis/policy/v1/namespaces/default/poddisruptionbudgets", """
+        {"apiVersion":"policy/v1","kind":"PodDisruptionBudget","metadata":{"name":"db"},
+         "spec":{"minAvailable":1,"selector":{"matchLabels":{"app":"db"}}}}""");
+    String eviction = "{\"apiVersion\":\"policy/v1\",\"kind\":\"Eviction\",\"metadata\":{\"name\":\"p\",\"namespace\":\"default\"}}";
+    HttpResponse<String> unprocessed = api.post("/api/v1/namespaces/default/pods/p/eviction", eviction);
+    assertThat(unprocessed.statusCode()).isEqualTo(429);
+    assertThat(json(unprocessed).path("message").asText()).isEqualTo("Cannot evict pod as it would violate the pod's disruption budget.");
+    JsonNode pdb = json(api.get("/apis/policy/v1/namespaces/default/poddisruptionbudgets/db"));
+    ((com.fasterxml.jackson.databind.node.ObjectNode) pdb).putObject("status").put("observedGeneration", 1).put("disruptionsAllowed", 1)
+        .put("currentHealthy", 1).put("desiredHealthy", 1).put("expectedPods", 1);
+    assertThat(api.put("/apis/policy/v1/namespaces/default/poddisruptionbudgets/db/status", pdb.toString()).statusCode()).isEqualTo(200);
+    assertThat(api.post("/api/v1/namespaces/default/pods/p/eviction", eviction).statusCode()).isEqualTo(201);
+    assertThat(api.get("/api/v1/namespaces/default/pods/p").statusCode()).isEqualTo(404);
+    assertThat(json(api.get("/apis/policy/v1/namespaces/default/poddisruptionbudgets/db")).path("status").path("disruptionsAllowed").asInt())
+        .isZero();
+  }
 }

@@ -77,6 +77,12 @@ public final class ApiErrors {
     return new ApiException(status(503, "ServiceUnavailable", message, null));
   }
 
+  /** 429 TooManyRequests with a cause, as an eviction that a disruption budget forbids. */
+  public static ApiException tooManyRequests(String message, String causeReason, String causeMessage) {
+    StatusDetails details = new StatusDetailsBuilder().addNewCause().withReason(causeReason).withMessage(causeMessage).endCause().build();
+    return new ApiException(status(429, "TooManyRequests", message, details));
+  }
+
   public static ApiException timeout(String message) {
     return new ApiException(status(504, "Timeout", message, null));
   }

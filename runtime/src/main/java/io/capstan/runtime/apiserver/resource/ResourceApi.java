@@ -30,7 +30,7 @@ public record ResourceApi(KindRegistry kinds, ResourceReads reads, ResourceWrite
     ResourceReads reads = new ResourceReads(storage, caches);
     Deleter deleter = new Deleter(storage, admission, strategy);
     ResourceWrites writes = new ResourceWrites(storage, admission, strategy, deleter);
-    Subresources subresources = new Subresources(reads, writes, deleter, strategy);
+    Subresources subresources = new Subresources(kinds, reads, writes, deleter, strategy);
     return new ResourceApi(kinds, reads, writes, deleter, subresources, strategy, caches);
   }
 }

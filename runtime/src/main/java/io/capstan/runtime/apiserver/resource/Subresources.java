@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.capstan.runtime.apiserver.errors.ApiErrors;
+import io.capstan.spi.api.KindRegistry;
 import io.capstan.spi.api.KubeJson;
 import io.capstan.spi.api.LabelSelectorSpec;
 import io.capstan.spi.client.DeleteOptions;
@@ -29,12 +30,14 @@ public final class Subresources {
   private final ResourceWrites writes;
   private final Deleter deleter;
   private final ObjectStrategy strategy;
+  private final DisruptionBudgets budgets;
 
-  public Subresources(ResourceReads reads, ResourceWrites writes, Deleter deleter, ObjectStrategy strategy) {
+  public Subresources(KindRegistry kinds, ResourceReads reads, ResourceWrites writes, Deleter deleter, ObjectStrategy strategy) {
     this.reads = requireNonNull(reads, "reads");
     this.writes = requireNonNull(writes, "writes");
     this.deleter = requireNonNull(deleter, "deleter");
     this.strategy = requireNonNull(strategy, "strategy");
+    this.budgets = new DisruptionBudgets(kinds, reads, writes);
   }
 
   public Scale getScale(ApiRequest request) {
@@ -126,9 +129,17 @@ public final class Subresources {
     });
   }
 
-  /** Evicts a pod: a delete that disruption budgets may refuse (budgets arrive with the policy controllers). */
+  /**
+   * Evicts a pod: a delete that the pod's PodDisruptionBudget may refuse with 429, as Kubernetes'
+   * eviction subresource does. The budget's disruptionsAllowed comes from the disruption controller.
+   */
   public void evict(ApiRequest request, DeleteOptions options) {
-    deleter.delete(request.withSubresource(""), options);
+    if (!request.kind().kind().equals("Pod") || !request.kind().group().isEmpty()) {
+      throw ApiErrors.notFoundPath("the server could not find the requested resource");
+    }
+    ApiRequest pod = request.withSubresource("");
+    budgets.spendOne(pod, (Pod) reads.get(pod, ""));
+    deleter.delete(pod, options);
   }
 
   private static void requireScalable(ApiRequest request) {
