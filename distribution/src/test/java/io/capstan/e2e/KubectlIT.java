@@ -70,6 +70,16 @@ class KubectlIT {
         .containsPattern("namespaces +ns +v1 +false +Namespace");
     assertThat(ok("cluster-info").out()).contains("Kubernetes control plane is running at " + plane.url());
     assertThat(ok("get", "namespaces").out()).contains("default", "kube-system", "kube-public", "kube-node-lease");
+    assertThat(ok("explain", "deployment.spec.replicas").out()).contains("KIND:", "Deployment", "replicas", "integer");
+    assertThat(ok("explain", "pods.spec.containers").out()).contains("image", "ports");
+  }
+
+  @Test
+  void getAllListsEveryResourceInTheAllCategory() throws Exception {
+    ok("create", "deployment", "everything", "--image=nginx");
+    ok("create", "service", "clusterip", "everything", "--tcp=80:8080");
+    Kubectl.Result all = ok("get", "all");
+    assertThat(all.out()).contains("deployment.apps/everything", "service/everything");
   }
 
   @Test
