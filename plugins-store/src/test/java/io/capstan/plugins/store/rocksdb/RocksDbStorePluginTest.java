@@ -3,52 +3,26 @@ package io.capstan.plugins.store.rocksdb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.google.inject.AbstractModule;
-import com.google.inject.Module;
-import io.capstan.runtime.clock.PooledTaskExecutor;
 import io.capstan.runtime.clock.WallClock;
-import io.capstan.spi.clock.Clock;
-import io.capstan.spi.clock.TaskExecutor;
 import io.capstan.spi.plugin.InvalidConfigException;
 import io.capstan.spi.plugin.PluginFactory;
-import io.capstan.spi.store.Store;
-import io.capstan.spi.store.StoreFactory;
-import io.capstan.tck.plugin.AbstractPluginTest;
+import io.capstan.plugins.store.AbstractStorePluginTest;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The {@code rocksdb} plugin built the way the kernel builds it, from a settings map. */
-class RocksDbStorePluginTest extends AbstractPluginTest<RocksDbStoreConfig> {
+class RocksDbStorePluginTest extends AbstractStorePluginTest<RocksDbStoreConfig> {
 
-  private final PooledTaskExecutor executor = new PooledTaskExecutor(2, Duration.ofSeconds(1));
 
   @TempDir
   Path dir;
 
-  @AfterEach
-  void stopExecutor() throws InterruptedException {
-    executor.close();
-  }
-
   @Override
   protected PluginFactory<RocksDbStoreConfig> factory() {
     return new RocksDbStoreFactory();
-  }
-
-  @Override
-  @SuppressWarnings("rawtypes")
-  protected Class<? extends PluginFactory> spiFactoryType() {
-    return StoreFactory.class;
-  }
-
-  @Override
-  protected List<Class<?>> serviceTypes() {
-    return List.of(Store.class);
   }
 
   @Override
@@ -62,17 +36,6 @@ class RocksDbStorePluginTest extends AbstractPluginTest<RocksDbStoreConfig> {
         "progressNotifyInterval", "2s",
         "requestTimeout", "10s",
         "autoCompaction", Map.of("mode", "periodic", "retention", "1h"));
-  }
-
-  @Override
-  protected Module hostModule() {
-    return new AbstractModule() {
-      @Override
-      protected void configure() {
-        bind(Clock.class).toInstance(new WallClock());
-        bind(TaskExecutor.class).toInstance(executor);
-      }
-    };
   }
 
   @Test
