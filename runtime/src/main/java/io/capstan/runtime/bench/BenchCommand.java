@@ -67,11 +67,7 @@ public final class BenchCommand implements Runnable {
       StoreBench.Settings settings = new StoreBench.Settings(plugins, puts, sequentialPuts, casUpdates, rangeKeys,
           watchers, watchPuts, watchPutRate, Optional.ofNullable(etcdEndpoint));
       BenchReport report = new StoreBench(settings, progress).run();
-      if (json) {
-        report.printJson(out);
-      } else {
-        report.printTable(out);
-      }
+      report.print(out, json);
       return 0;
     }
   }
@@ -112,11 +108,7 @@ public final class BenchCommand implements Runnable {
     public Integer call() throws Exception {
       ApiServerBench.Settings settings = new ApiServerBench.Settings(stores, creates, gets, listPods, watchers, watchCreates, clients);
       BenchReport report = new ApiServerBench(settings, spec.commandLine().getErr()).run();
-      if (json) {
-        report.printJson(spec.commandLine().getOut());
-      } else {
-        report.printTable(spec.commandLine().getOut());
-      }
+      report.print(spec.commandLine().getOut(), json);
       return 0;
     }
   }

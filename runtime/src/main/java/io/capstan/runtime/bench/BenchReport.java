@@ -35,6 +35,15 @@ public final class BenchReport {
     return List.copyOf(metrics);
   }
 
+  /** One JSON object for machines, or a table for people. */
+  public void print(PrintWriter out, boolean json) {
+    if (json) {
+      printJson(out);
+    } else {
+      printTable(out);
+    }
+  }
+
   public synchronized void printTable(PrintWriter out) {
     int width = metrics.stream().mapToInt(m -> m.name().length()).max().orElse(10);
     out.printf(Locale.ROOT, "%-" + width + "s  %14s  %-8s  %s%n", "METRIC", "VALUE", "UNIT", "VS ANCHOR");
