@@ -7,7 +7,6 @@ import io.capstan.runtime.apiserver.ApiServer;
 import io.capstan.runtime.apiserver.ApiServerSettings;
 import io.capstan.runtime.apiserver.admission.ObjectValidator;
 import io.capstan.runtime.apiserver.http.ApiExtensions;
-import io.capstan.runtime.apiserver.http.NonResourceEndpoints;
 import io.capstan.runtime.apiserver.resource.ResourceApi;
 import io.capstan.runtime.client.inprocess.InProcessApiClient;
 import io.capstan.spi.auth.UserInfo;
@@ -21,6 +20,7 @@ import io.capstan.spi.clock.Clock;
 import io.capstan.spi.clock.TaskExecutor;
 import io.capstan.spi.store.Store;
 import java.util.List;
+import java.util.Optional;
 
 /** Wires the API server component from the selected store, kinds, admission chain, clock and settings. */
 public final class ApiServerModule extends AbstractModule {
@@ -34,12 +34,21 @@ public final class ApiServerModule extends AbstractModule {
     return new ConfigBinder().bind(config, "apiserver", ApiServerSettings.class);
   }
 
+  /** The pluggable parts of the API, each supplied by its own package; one set per process. */
+  @Provides
+  @Singleton
+  ApiExtensions extensions() {
+    return new ApiExtensions(Optional.of(new TableRendering()), Optional.of(new EnginePatchApplier()),
+        Optional.of(new ProtobufBodies()));
+  }
+
   @Provides
   @Singleton
   ApiServer apiServer(ApiServerSettings settings, KernelPlan plan, Store store, KindRegistry kinds,
-      List<AdmissionPlugin> admission, Clock clock, TaskExecutor executor) {
+      List<AdmissionPlugin> admission, Clock clock, TaskExecutor executor, ApiExtensions extensions) {
     return new ApiServer(settings, plan.resolvePath(plan.runtime().dataDir()), store, kinds, admission,
-        ApiParts.validator(), clock, executor, ApiParts.extensions(kinds), ApiParts.documents(kinds, settings));
+        ObjectValidator.KUBERNETES, clock, executor, extensions,
+        new DocumentEndpoints(kinds, settings.bind() + ":" + settings.port()));
   }
 
   @Provides
@@ -50,26 +59,8 @@ public final class ApiServerModule extends AbstractModule {
   /** Same-JVM components talk to this server in-process, as the cluster's administrator. */
   @Provides
   @Singleton
-  ApiClient apiClient(ApiServer server, TaskExecutor executor) {
+  ApiClient apiClient(ApiServer server, TaskExecutor executor, ApiExtensions extensions) {
     return new InProcessApiClient(server.api(), UserInfo.of("system:capstan", UserInfo.GROUP_MASTERS, UserInfo.GROUP_AUTHENTICATED),
-        executor, ApiParts.extensions(server.api().kinds()).patches());
-  }
-
-  /** The pluggable parts of the API, each supplied by its own package. */
-  static final class ApiParts {
-    private ApiParts() {}
-
-    static ObjectValidator validator() {
-      return ObjectValidator.KUBERNETES;
-    }
-
-    static ApiExtensions extensions(KindRegistry kinds) {
-      return new ApiExtensions(java.util.Optional.of(new TableRendering()), java.util.Optional.of(new EnginePatchApplier()),
-          java.util.Optional.of(new ProtobufBodies()));
-    }
-
-    static NonResourceEndpoints documents(KindRegistry kinds, ApiServerSettings settings) {
-      return new DocumentEndpoints(kinds, settings.bind() + ":" + settings.port());
-    }
+        executor, extensions.patches());
   }
 }
