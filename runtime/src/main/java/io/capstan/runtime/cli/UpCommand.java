@@ -1,10 +1,17 @@
 package io.capstan.runtime.cli;
 
+import com.google.inject.Key;
+import com.google.inject.Module;
+import io.capstan.runtime.apiserver.ApiServer;
+import io.capstan.runtime.components.ComponentModules;
 import io.capstan.runtime.kernel.Components;
 import io.capstan.runtime.kernel.Kernel;
 import io.capstan.runtime.kernel.KernelPlan;
+import io.capstan.runtime.kernel.SpiFamilies;
 import io.capstan.runtime.plugin.DiscoveredPlugin;
+import io.capstan.runtime.plugin.SelectionMode;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,10 +20,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code capstan up}: resolves the configuration, wires the selected plugins, starts the configured
@@ -55,15 +62,15 @@ public final class UpCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     KernelPlan plan = KernelPlan.resolve(parent.global.inputs(flags()));
-    if (data != null && plan.catalog().find(io.capstan.runtime.kernel.SpiFamilies.STORE, "rocksdb").isPresent()
+    if (data != null && plan.catalog().find(SpiFamilies.STORE, "rocksdb").isPresent()
         && plan.config().get("store.rocksdb.dataDir").isEmpty()) {
       // The embedded store keeps its files under the data folder too, unless configured apart.
-      java.util.Map<String, String> withStore = new LinkedHashMap<>(flags());
-      withStore.put("store.rocksdb.dataDir", java.nio.file.Path.of(data).resolve("store").toString());
+      Map<String, String> withStore = new LinkedHashMap<>(flags());
+      withStore.put("store.rocksdb.dataDir", Path.of(data).resolve("store").toString());
       plan = KernelPlan.resolve(parent.global.inputs(withStore));
     }
     PrintWriter out = spec.commandLine().getOut();
-    Kernel kernel = Kernel.create(plan, io.capstan.runtime.components.ComponentModules.of(plan).toArray(new com.google.inject.Module[0]));
+    Kernel kernel = Kernel.create(plan, ComponentModules.of(plan).toArray(new Module[0]));
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
       out.println("capstan: stopping");
@@ -109,17 +116,17 @@ public final class UpCommand implements Callable<Integer> {
   }
 
   private static String apiServerLine(Kernel kernel) {
-    if (kernel.injector().getExistingBinding(com.google.inject.Key.get(io.capstan.runtime.apiserver.ApiServer.class)) == null) {
+    if (kernel.injector().getExistingBinding(Key.get(ApiServer.class)) == null) {
       return "";
     }
-    io.capstan.runtime.apiserver.ApiServer server = kernel.injector().getInstance(io.capstan.runtime.apiserver.ApiServer.class);
+    ApiServer server = kernel.injector().getInstance(ApiServer.class);
     return "; API server at " + server.url() + "; use it with: export KUBECONFIG=" + server.kubeconfig().toAbsolutePath();
   }
 
   private static String summary(KernelPlan plan) {
     String selected = plan.catalog().families().stream()
         .filter(f -> !plan.selection().selected(f).isEmpty())
-        .filter(f -> f.mode() != io.capstan.runtime.plugin.SelectionMode.ALL && f.mode() != io.capstan.runtime.plugin.SelectionMode.REGISTRY)
+        .filter(f -> f.mode() != SelectionMode.ALL && f.mode() != SelectionMode.REGISTRY)
         .map(f -> f.id() + "=" + plan.selection().selected(f).stream().map(DiscoveredPlugin::name).collect(Collectors.joining(",")))
         .collect(Collectors.joining(" "));
     return "components [" + String.join(", ", Components.BUILT.stream().filter(plan.components()::contains).toList()) + "] plugins " + selected;

@@ -33,13 +33,17 @@ final class ResourceEndpoint {
   private final ResourceApi api;
   private final ApiExtensions extensions;
   private final Bodies bodies;
-  private final TaskExecutor executor;
+  private final WatchEndpoint watches;
+  private final PatchEndpoint patches;
+  private final DeleteEndpoint deletes;
 
   ResourceEndpoint(ResourceApi api, ApiExtensions extensions, TaskExecutor executor) {
     this.api = requireNonNull(api, "api");
     this.extensions = requireNonNull(extensions, "extensions");
     this.bodies = new Bodies(extensions.protobuf().orElse(null));
-    this.executor = requireNonNull(executor, "executor");
+    this.watches = new WatchEndpoint(api, extensions, requireNonNull(executor, "executor"), DEFAULT_WATCH_TIMEOUT);
+    this.patches = new PatchEndpoint(api, extensions);
+    this.deletes = new DeleteEndpoint(api, bodies);
   }
 
   void handle(RequestInfo info, Request request, Response response, Callback callback, UserInfo user, byte[] body)
@@ -58,12 +62,12 @@ final class ResourceEndpoint {
     switch (info.verb()) {
       case "get" -> get(scope, query, accept, response, callback);
       case "list" -> list(scope, query, accept, response, callback);
-      case "watch" -> new WatchEndpoint(api, extensions, executor, DEFAULT_WATCH_TIMEOUT).watch(scope, query.listQuery(), accept, response, callback);
+      case "watch" -> watches.watch(scope, query.listQuery(), accept, response, callback);
       case "create" -> create(scope, body, contentType, accept, response, callback);
       case "update" -> update(scope, body, contentType, accept, response, callback);
-      case "patch" -> new PatchEndpoint(api, extensions).patch(scope, query, body, contentType, accept, response, callback);
-      case "delete" -> new DeleteEndpoint(api, bodies).delete(scope, body, contentType, query, accept, response, callback);
-      case "deletecollection" -> new DeleteEndpoint(api, bodies).deleteCollection(scope, body, contentType, query, accept, response, callback);
+      case "patch" -> patches.patch(scope, query, body, contentType, accept, response, callback);
+      case "delete" -> deletes.delete(scope, body, contentType, query, accept, response, callback);
+      case "deletecollection" -> deletes.deleteCollection(scope, body, contentType, query, accept, response, callback);
       default -> throw ApiErrors.methodNotAllowed("the server does not allow this method on the requested resource");
     }
   }
