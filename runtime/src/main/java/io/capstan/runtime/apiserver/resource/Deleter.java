@@ -64,29 +64,23 @@ public final class Deleter {
       return current;
     }
     HasMetadata marked = storage.guaranteedUpdate(request.kind(), request.namespace(), request.name(), stored -> {
-      // A copy: returning the stored instance itself tells the storage "nothing changed".
-      HasMetadata next = io.capstan.spi.api.DeepCopy.of(stored);
-      ObjectMeta meta = next.getMetadata();
-      boolean changed = false;
+      ObjectMeta meta = stored.getMetadata();
       if (meta.getDeletionTimestamp() == null) {
         meta.setDeletionTimestamp(ObjectStrategy.timestamp(strategy.now().plusSeconds(grace)));
         meta.setDeletionGracePeriodSeconds(grace);
-        changed = true;
       } else if (meta.getDeletionGracePeriodSeconds() != null && grace < meta.getDeletionGracePeriodSeconds()) {
         // A shorter grace period may shorten a deletion in progress, never lengthen it.
         meta.setDeletionTimestamp(ObjectStrategy.timestamp(strategy.now().plusSeconds(grace)));
         meta.setDeletionGracePeriodSeconds(grace);
-        changed = true;
       }
       List<String> merged = new ArrayList<>(Objects.requireNonNullElse(meta.getFinalizers(), List.of()));
       for (String f : finalizers) {
         if (!merged.contains(f)) {
           merged.add(f);
-          changed = true;
-        }
+          }
       }
       meta.setFinalizers(merged);
-      return changed ? next : stored;
+      return stored;
     });
     return finishIfReleased(request, marked);
   }

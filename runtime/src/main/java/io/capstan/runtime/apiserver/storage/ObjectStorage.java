@@ -118,8 +118,8 @@ public final class ObjectStorage {
    * Reads the current object, asks {@code update} for its replacement and writes it if the object
    * did not change in between; on a lost race it reads again and retries. {@code update} may throw
    * an {@link io.capstan.spi.client.ApiException} (a stale resourceVersion is a 409 it raises
-   * itself) and must not keep state between calls. Returning the current object unchanged (same
-   * instance) skips the write.
+   * itself) and must not keep state between calls. It receives a private copy, which it may change
+   * and return; when the result encodes to the stored bytes, nothing is written.
    */
   public HasMetadata guaranteedUpdate(ResourceKind kind, String namespace, String name, UpdateFunction update) {
     Bytes key = StorageKeys.bytes(StorageKeys.objectKey(kind, namespace, name));
@@ -128,7 +128,9 @@ public final class ObjectStorage {
       HasMetadata current = currentKv.map(kv -> codec.decode(kind, kv)).orElseThrow(() -> ApiErrors.notFound(kind, name));
       long modRevision = currentKv.get().modRevision();
       HasMetadata updated = update.apply(current);
-      if (updated == current) {
+      // The function may return the object it was given, changed in place or not: only the bytes
+      // tell, so a no-op is one whose encoding equals what is stored.
+      if (updated == current && codec.encode(current).equals(currentKv.get().value())) {
         return current;
       }
       TxnResult result = store.txn(TxnRequest.when(Compare.modRevision(key).equal(modRevision))
