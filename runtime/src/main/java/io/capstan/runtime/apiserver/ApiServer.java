@@ -1,5 +1,7 @@
 package io.capstan.runtime.apiserver;
 
+import io.capstan.runtime.apiserver.crd.CrdRegistrar;
+import io.capstan.runtime.apiserver.resource.ServedKinds;
 import static java.util.Objects.requireNonNull;
 
 import io.capstan.runtime.apiserver.admission.AdmissionChain;
@@ -54,11 +56,20 @@ public final class ApiServer implements Lifecycle {
   private final ResourceApi api;
   private final WatchCaches caches;
   private final ApiHandler handler;
+  private final ServedKinds served;
+  private final CrdRegistrar crds;
   private Server server;
   private Path kubeconfig;
 
   public ApiServer(ApiServerSettings settings, Path dataDir, Store store, KindRegistry kinds, List<AdmissionPlugin> admission,
       ObjectValidator validator, Clock clock, TaskExecutor executor, ApiExtensions extensions, NonResourceEndpoints documents) {
+    this(settings, dataDir, store, new ServedKinds(kinds), admission, validator, clock, executor, extensions, documents);
+  }
+
+  /** A server whose served kinds change as CustomResourceDefinitions are created and deleted. */
+  public ApiServer(ApiServerSettings settings, Path dataDir, Store store, ServedKinds kinds, List<AdmissionPlugin> admission,
+      ObjectValidator validator, Clock clock, TaskExecutor executor, ApiExtensions extensions, NonResourceEndpoints documents) {
+    this.served = requireNonNull(kinds, "kinds");
     this.settings = requireNonNull(settings, "settings");
     this.dataDir = requireNonNull(dataDir, "dataDir");
     ObjectCodec codec = new ObjectCodec();
@@ -68,8 +79,9 @@ public final class ApiServer implements Lifecycle {
     this.caches = new WatchCaches(timed, codec, settings.watchCacheSize(), executor, settings.bookmarkInterval());
     metrics.watchers(caches::watcherCount);
     ObjectStrategy strategy = new ObjectStrategy(clock::now, () -> UUID.randomUUID().toString(), new NameGenerator(new SecureRandom()));
-    this.api = ResourceApi.create(kinds, storage, caches, new AdmissionChain(admission, validator), strategy);
+    this.api = ResourceApi.create(served, storage, caches, new AdmissionChain(admission, validator), strategy);
     this.handler = new ApiHandler(api, extensions, documents, executor, metrics);
+    this.crds = new CrdRegistrar(api, served, executor);
   }
 
   /** The API in-process: what same-JVM components use instead of HTTP. */
@@ -82,6 +94,12 @@ public final class ApiServer implements Lifecycle {
     // Every kind's watch cache starts now, as Kubernetes' do: a client resuming a watch from a
     // version taken after start-up always finds it in the window.
     api.kinds().all().forEach(caches::of);
+    // A CRD's kind gets a cache when it is first served; a deleted CRD's cache goes with it.
+    served.onChange(now -> {
+      now.all().forEach(caches::of);
+      caches.retainOnly(now);
+    });
+    crds.start();
     bootstrapNamespaces();
     QueuedThreadPool threads = new QueuedThreadPool(settings.maxRequestThreads(), 8);
     threads.setName("capstan-api");
@@ -133,6 +151,7 @@ public final class ApiServer implements Lifecycle {
       server.stop();
       server = null;
     }
+    crds.close();
     caches.close();
   }
 }

@@ -8,6 +8,7 @@ import io.capstan.runtime.apiserver.ApiServerSettings;
 import io.capstan.runtime.apiserver.admission.ObjectValidator;
 import io.capstan.runtime.apiserver.http.ApiExtensions;
 import io.capstan.runtime.apiserver.resource.ResourceApi;
+import io.capstan.runtime.apiserver.resource.ServedKinds;
 import io.capstan.runtime.client.inprocess.InProcessApiClient;
 import io.capstan.spi.auth.UserInfo;
 import io.capstan.spi.client.ApiClient;
@@ -42,13 +43,20 @@ public final class ApiServerModule extends AbstractModule {
         Optional.of(new ProtobufBodies()));
   }
 
+  /** The kinds served now: the build's, plus those CustomResourceDefinitions add while running. */
   @Provides
   @Singleton
-  ApiServer apiServer(ApiServerSettings settings, KernelPlan plan, Store store, KindRegistry kinds,
+  ServedKinds servedKinds(KindRegistry kinds) {
+    return new ServedKinds(kinds);
+  }
+
+  @Provides
+  @Singleton
+  ApiServer apiServer(ApiServerSettings settings, KernelPlan plan, Store store, ServedKinds kinds,
       List<AdmissionPlugin> admission, Clock clock, TaskExecutor executor, ApiExtensions extensions) {
     return new ApiServer(settings, plan.resolvePath(plan.runtime().dataDir()), store, kinds, admission,
         ObjectValidator.KUBERNETES, clock, executor, extensions,
-        new DocumentEndpoints(kinds, settings.bind() + ":" + settings.port()));
+        new DocumentEndpoints(kinds::current, settings.bind() + ":" + settings.port()));
   }
 
   @Provides

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@code /version}, discovery and OpenAPI from the discovery and openapi packages: the documents
@@ -21,20 +22,25 @@ import java.util.Optional;
  */
 final class DocumentEndpoints implements NonResourceEndpoints {
 
-  private final DiscoveryDocuments discovery;
-  private final OpenApiV3 openApi;
+  private final Supplier<KindRegistry> kinds;
+  private volatile Documents documents;
   private final byte[] version;
   private final String serverAddress;
 
-  DocumentEndpoints(KindRegistry kinds, String serverAddress) {
-    this.discovery = DiscoveryDocuments.of(kinds);
-    this.openApi = OpenApiV3.of(kinds);
+  /** Discovery and OpenAPI of one set of kinds; rebuilt when CRDs change the served kinds. */
+  private record Documents(KindRegistry kinds, DiscoveryDocuments discovery, OpenApiV3 openApi) {}
+
+  DocumentEndpoints(Supplier<KindRegistry> kinds, String serverAddress) {
+    this.kinds = kinds;
     this.version = json(VersionInfo.capstan(CapstanVersion.version(), Instant.parse("2026-01-01T00:00:00Z"), "unknown").toJson());
     this.serverAddress = serverAddress;
   }
 
   @Override
   public Optional<Reply> get(String path, String query, String accept) {
+    Documents current = documents();
+    DiscoveryDocuments discovery = current.discovery();
+    OpenApiV3 openApi = current.openApi();
     if (path.equals("/version")) {
       return Optional.of(new Reply(200, MediaTypes.JSON, version));
     }
@@ -62,6 +68,16 @@ final class DocumentEndpoints implements NonResourceEndpoints {
       return discovery.resourceList(parts[1], parts[2]).map(body -> new Reply(200, MediaTypes.JSON, json(body)));
     }
     return Optional.empty();
+  }
+
+  private Documents documents() {
+    KindRegistry now = kinds.get();
+    Documents built = documents;
+    if (built == null || built.kinds() != now) {
+      built = new Documents(now, DiscoveryDocuments.of(now), OpenApiV3.of(now));
+      documents = built;
+    }
+    return built;
   }
 
   private static Reply reply(DiscoveryResponse response) {

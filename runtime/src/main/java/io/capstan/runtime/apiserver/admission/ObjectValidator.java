@@ -1,5 +1,6 @@
 package io.capstan.runtime.apiserver.admission;
 
+import io.capstan.runtime.apiserver.schema.KindSchemas;
 import io.capstan.runtime.apiserver.validation.FieldError;
 import io.capstan.runtime.apiserver.validation.Validators;
 import io.capstan.spi.api.ResourceKind;
@@ -19,7 +20,8 @@ public interface ObjectValidator {
 
   /** Kubernetes' own rules for the built-in kinds (names, required and immutable fields). */
   ObjectValidator KUBERNETES = (kind, object, old) -> old.isPresent()
-      ? Validators.validateUpdate(kind, object, old.get()) : Validators.validateCreate(kind, object);
+      ? Validators.validateUpdate(kind, object, old.get(), KindSchemas.CHECK)
+      : Validators.validateCreate(kind, object, KindSchemas.CHECK);
 
   /** The problems found; empty when the object is valid. {@code old} is present for updates. */
   List<FieldError> validate(ResourceKind kind, HasMetadata object, Optional<HasMetadata> old);

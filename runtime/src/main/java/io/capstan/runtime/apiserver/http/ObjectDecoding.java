@@ -1,5 +1,6 @@
 package io.capstan.runtime.apiserver.http;
 
+import io.capstan.runtime.apiserver.schema.SchemaDefaults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.Annotated;
@@ -59,9 +60,14 @@ final class ObjectDecoding {
       throw ApiErrors.badRequest(kind.kind() + " in version \"" + kind.version() + "\" cannot be handled as a " + kind.kind()
           + ": " + firstLine(e.getMessage()));
     }
-    if ("Strict".equals(fieldValidation) && kind.javaType() != GenericKubernetesResource.class) {
+    if ("Strict".equals(fieldValidation) && (kind.javaType() != GenericKubernetesResource.class || kind.schema().isPresent())) {
       List<String> unknown = new ArrayList<>();
-      unknownFields("", object, KNOWN_ONLY.valueToTree(decoded), unknown);
+      if (kind.javaType() == GenericKubernetesResource.class) {
+        // a custom kind: what its structural schema would prune is unknown
+        unknown.addAll(SchemaDefaults.apply(kind.schema().get(), object.deepCopy()));
+      } else {
+        unknownFields("", object, KNOWN_ONLY.valueToTree(decoded), unknown);
+      }
       if (!unknown.isEmpty()) {
         StringBuilder message = new StringBuilder(kind.kind() + " in version \"" + kind.version() + "\" cannot be handled as a "
             + kind.kind() + ": strict decoding error: ");

@@ -73,11 +73,15 @@ final class Operations {
     body.put("required", true);
   }
 
-  /** A required PATCH body, one content type per patch type. */
-  static void patchBody(ObjectNode op) {
+  /**
+   * A required PATCH body, one content type per patch type the kind accepts: custom kinds take no
+   * strategic merge patch, which is also how kubectl tells it to send them a JSON merge patch.
+   */
+  static void patchBody(ObjectNode op, boolean strategic) {
     ObjectNode body = op.putObject("requestBody");
     ObjectNode content = body.putObject("content");
-    PATCH_TYPES.forEach(t -> content.putObject(t).set("schema", SchemaGenerator.ref(SchemaNames.META + "Patch")));
+    PATCH_TYPES.stream().filter(t -> strategic || !t.contains("strategic"))
+        .forEach(t -> content.putObject(t).set("schema", SchemaGenerator.ref(SchemaNames.META + "Patch")));
     body.put("required", true);
   }
 

@@ -91,7 +91,7 @@ final class PathItems {
     if (can("patch")) {
       ObjectNode op = op(object, "patch", "patch" + id() + scoped, "partially update the specified " + kind.kind(),
           "patch", Parameters.PATCH);
-      Operations.patchBody(op);
+      Operations.patchBody(op, !custom());
       Operations.responses(op, schema, false, "200", "201");
     }
     if (can("update")) {
@@ -133,7 +133,7 @@ final class PathItems {
     if (sub.verbs().contains("patch")) {
       ObjectNode op = op(path, "patch", "patch" + id() + suffix, "partially update " + of, "patch",
           Parameters.PATCH, subGvk);
-      Operations.patchBody(op);
+      Operations.patchBody(op, !custom());
       Operations.responses(op, subSchema, false, "200", "201");
     }
     if (sub.verbs().contains("update")) {
@@ -173,5 +173,10 @@ final class PathItems {
 
   private String article() {
     return "AEIOU".indexOf(kind.kind().charAt(0)) >= 0 ? "an " : "a ";
+  }
+
+  /** A kind served from a schema (a CRD's or a plugin's), which takes no strategic merge patch. */
+  private boolean custom() {
+    return kind.schema().isPresent() || kind.javaType() == io.fabric8.kubernetes.api.model.GenericKubernetesResource.class;
   }
 }

@@ -2,6 +2,8 @@ package io.capstan.runtime.apiserver.resource;
 
 import static java.util.Objects.requireNonNull;
 
+import io.capstan.runtime.apiserver.schema.KindSchemas;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.capstan.runtime.apiserver.errors.ApiErrors;
@@ -43,6 +45,7 @@ public final class ObjectStrategy {
   /** Fills identity, timestamps and generation of a new object; resets status where Kubernetes does. */
   public void prepareForCreate(ApiRequest request, HasMetadata object) {
     ResourceKind kind = request.kind();
+    KindSchemas.prepare(kind, object);
     ObjectMeta meta = object.getMetadata();
     if (meta == null) {
       meta = new ObjectMeta();
@@ -73,6 +76,7 @@ public final class ObjectStrategy {
    * kinds with a status subresource, the status itself. Bumps generation when the spec changed.
    */
   public void prepareForUpdate(ApiRequest request, HasMetadata object, HasMetadata old) {
+    KindSchemas.prepare(request.kind(), object);
     ObjectMeta meta = object.getMetadata();
     ObjectMeta was = old.getMetadata();
     meta.setUid(was.getUid());

@@ -11,11 +11,11 @@ import io.capstan.spi.api.KindRegistry;
  * Everything the API offers on resources, in-process: what the HTTP layer serves and what
  * in-process clients call without HTTP or JSON.
  */
-public record ResourceApi(KindRegistry kinds, ResourceReads reads, ResourceWrites writes, Deleter deleter,
+public record ResourceApi(ServedKinds served, ResourceReads reads, ResourceWrites writes, Deleter deleter,
     Subresources subresources, ObjectStrategy strategy, WatchCaches caches) {
 
   public ResourceApi {
-    requireNonNull(kinds, "kinds");
+    requireNonNull(served, "served");
     requireNonNull(reads, "reads");
     requireNonNull(writes, "writes");
     requireNonNull(deleter, "deleter");
@@ -24,8 +24,19 @@ public record ResourceApi(KindRegistry kinds, ResourceReads reads, ResourceWrite
     requireNonNull(caches, "caches");
   }
 
-  /** Wires the parts over one storage. */
+  /** The kinds served now (CRDs come and go); an immutable snapshot. */
+  public KindRegistry kinds() {
+    return served.current();
+  }
+
+  /** Wires the parts over one storage, serving a fixed set of kinds. */
   public static ResourceApi create(KindRegistry kinds, ObjectStorage storage, WatchCaches caches, AdmissionChain admission,
+      ObjectStrategy strategy) {
+    return create(new ServedKinds(kinds), storage, caches, admission, strategy);
+  }
+
+  /** Wires the parts over one storage. */
+  public static ResourceApi create(ServedKinds kinds, ObjectStorage storage, WatchCaches caches, AdmissionChain admission,
       ObjectStrategy strategy) {
     ResourceReads reads = new ResourceReads(storage, caches);
     Deleter deleter = new Deleter(storage, admission, strategy);

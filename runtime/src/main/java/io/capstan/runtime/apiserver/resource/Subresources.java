@@ -31,18 +31,21 @@ public final class Subresources {
   private final Deleter deleter;
   private final ObjectStrategy strategy;
   private final DisruptionBudgets budgets;
+  private final ServedKinds served;
 
-  public Subresources(KindRegistry kinds, ResourceReads reads, ResourceWrites writes, Deleter deleter, ObjectStrategy strategy) {
+  public Subresources(ServedKinds kinds, ResourceReads reads, ResourceWrites writes, Deleter deleter, ObjectStrategy strategy) {
     this.reads = requireNonNull(reads, "reads");
     this.writes = requireNonNull(writes, "writes");
     this.deleter = requireNonNull(deleter, "deleter");
     this.strategy = requireNonNull(strategy, "strategy");
-    this.budgets = new DisruptionBudgets(kinds, reads, writes);
+    this.budgets = new DisruptionBudgets(kinds.current(), reads, writes);
+    this.served = kinds;
   }
 
   public Scale getScale(ApiRequest request) {
     requireScalable(request);
-    return toScale(reads.get(request, ""));
+    HasMetadata object = reads.get(request, "");
+    return served.scalePaths(request.kind()).map(p -> CustomScale.toScale(object, p)).orElseGet(() -> toScale(object));
   }
 
   /** Sets spec.replicas from a Scale; its resourceVersion, when set, must match the object's. */
@@ -54,13 +57,17 @@ public final class Subresources {
     int replicas = scale.getSpec().getReplicas();
     String version = scale.getMetadata() == null ? null : scale.getMetadata().getResourceVersion();
     HasMetadata updated = writes.modify(request.withSubresource(""), false, current -> {
-      ObjectNode tree = KubeJson.mapper().valueToTree(current);
-      tree.with("spec").put("replicas", replicas);
+      ObjectNode tree = served.scalePaths(request.kind()).map(p -> CustomScale.withReplicas(current, p, replicas))
+          .orElseGet(() -> {
+            ObjectNode plain = KubeJson.mapper().valueToTree(current);
+            plain.with("spec").put("replicas", replicas);
+            return plain;
+          });
       HasMetadata next = KubeJson.mapper().convertValue(tree, request.kind().javaType());
       next.getMetadata().setResourceVersion(version == null || version.isEmpty() ? current.getMetadata().getResourceVersion() : version);
       return next;
     });
-    return toScale(updated);
+    return served.scalePaths(request.kind()).map(p -> CustomScale.toScale(updated, p)).orElseGet(() -> toScale(updated));
   }
 
   /** The Scale view of a scalable object, with status.selector in label-selector string form. */

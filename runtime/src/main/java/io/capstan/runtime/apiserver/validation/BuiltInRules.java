@@ -103,6 +103,12 @@ final class BuiltInRules {
         (b, old, errs) -> RbacValidation.bindingUpdate(b.getRoleRef(), old.getRoleRef(), errs)));
   }
 
+  static {
+    put("apiextensions.k8s.io", "CustomResourceDefinition", KindRules.of(
+        io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition.class, DNS_SUBDOMAIN,
+        CrdValidation::create));
+  }
+
   private BuiltInRules() {}
 
   private static void put(String group, String kind, KindRules<?> rules) {

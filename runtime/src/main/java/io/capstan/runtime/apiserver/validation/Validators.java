@@ -66,8 +66,12 @@ public final class Validators {
     return errs.toList();
   }
 
+  /**
+   * Whether core's finalizer-name rule applies: kube-apiserver's kinds, not the apiextensions
+   * server's (whose CRDs carry the unprefixed {@code customresourcecleanup.apiextensions.k8s.io}).
+   */
   private static boolean builtIn(ResourceKind kind, Optional<?> rules) {
-    return rules.isPresent() || BuiltInRules.isKubernetesGroup(kind.group());
+    return !kind.group().equals("apiextensions.k8s.io") && (rules.isPresent() || BuiltInRules.isKubernetesGroup(kind.group()));
   }
 
   private static <T extends HasMetadata> void runCreate(KindRules<T> rules, HasMetadata obj, FieldErrors errs) {

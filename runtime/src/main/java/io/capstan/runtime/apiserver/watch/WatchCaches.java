@@ -3,6 +3,7 @@ package io.capstan.runtime.apiserver.watch;
 import static java.util.Objects.requireNonNull;
 
 import io.capstan.runtime.apiserver.storage.ObjectCodec;
+import io.capstan.spi.api.KindRegistry;
 import io.capstan.spi.api.ResourceKind;
 import io.capstan.spi.clock.Cancellable;
 import io.capstan.spi.clock.TaskExecutor;
@@ -36,6 +37,21 @@ public final class WatchCaches implements AutoCloseable {
       WatchCache cache = new WatchCache(kind, store, codec, capacity);
       cache.start();
       return cache;
+    });
+  }
+
+  /**
+   * Stops and forgets the caches of kinds no longer served (a deleted CRD's): their watchers end,
+   * and a kind served again later starts from the store afresh.
+   */
+  public void retainOnly(KindRegistry served) {
+    caches.entrySet().removeIf(entry -> {
+      String[] groupAndPlural = entry.getKey().split("/", 2);
+      if (served.byResource(groupAndPlural[0], groupAndPlural[1]).isPresent()) {
+        return false;
+      }
+      entry.getValue().close();
+      return true;
     });
   }
 
