@@ -156,6 +156,27 @@ public final class SimCluster implements AutoCloseable {
     return resources(type).list(ListOptions.inNamespace(namespace)).items();
   }
 
+  /**
+   * Writes a pod's status as its node agent would: the phase, the Ready condition, and for a
+   * finished pod a terminated container state with the current time; then settles.
+   */
+  public io.fabric8.kubernetes.api.model.Pod podStatus(String namespace, String name, String phase, boolean ready) {
+    ResourceClient<io.fabric8.kubernetes.api.model.Pod> pods = resources(io.fabric8.kubernetes.api.model.Pod.class);
+    io.fabric8.kubernetes.api.model.Pod pod = pods.get(namespace, name).orElseThrow(() -> new AssertionError("no pod " + name));
+    String now = clock.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    io.fabric8.kubernetes.api.model.PodStatusBuilder status = new io.fabric8.kubernetes.api.model.PodStatusBuilder()
+        .withPhase(phase).withPodIP("10.0.0." + (Math.abs(name.hashCode()) % 250 + 1))
+        .addNewCondition().withType("Ready").withStatus(ready ? "True" : "False").withLastTransitionTime(now).endCondition();
+    boolean terminal = phase.equals("Succeeded") || phase.equals("Failed");
+    status.addNewContainerStatus().withName("c").withReady(ready).withImage("busybox")
+        .withNewState().withTerminated(terminal ? new io.fabric8.kubernetes.api.model.ContainerStateTerminatedBuilder()
+            .withExitCode(phase.equals("Succeeded") ? 0 : 1).withFinishedAt(now).build() : null).endState().endContainerStatus();
+    pod.setStatus(status.build());
+    io.fabric8.kubernetes.api.model.Pod written = pods.updateStatus(pod);
+    settle();
+    return written;
+  }
+
   /** The number of reconciles that ended in an error (conflicts excluded). */
   public int errors() {
     return hosts.stream().mapToInt(DirectHost::errors).sum();
