@@ -39,6 +39,7 @@ final class DirectHost {
   private final Set<ObjectKey> waiting = new HashSet<>();
   private final Map<ObjectKey, Integer> failures = new HashMap<>();
   private int errors;
+  private int unsyncedSpins;
 
   DirectHost(Controller controller, SimCluster cluster) {
     this.controller = controller;
@@ -118,7 +119,11 @@ final class DirectHost {
       waiting.remove(key);
     }
     if (!cluster.informers().hasSynced()) {
-      cluster.executor().schedule(Duration.ofMillis(1), () -> add(key));
+      if (++unsyncedSpins < 10_000) {
+        cluster.executor().execute(() -> add(key));
+      } else {
+        cluster.executor().schedule(Duration.ofMillis(1), () -> add(key));
+      }
       return;
     }
     Result result;

@@ -97,6 +97,12 @@ public final class SimCluster implements AutoCloseable {
     return cluster;
   }
 
+  /** Starts one more controller now (as after an outage of the controller manager) and settles. */
+  public void run(Controller controller) {
+    hosts.add(new DirectHost(controller, this));
+    settle();
+  }
+
   public ApiClient client() {
     return client;
   }
