@@ -81,7 +81,13 @@ final class DirectHost {
 
       @Override
       public <T extends HasMetadata> void index(Class<T> type, String indexName, Function<T, List<String>> indexFunction) {
-        cluster.informers().sharedInformer(type).addIndexer(indexName, indexFunction);
+        var informer = cluster.informers().sharedInformer(type);
+        try {
+          informer.lister().byIndex(indexName, "");
+          return; // a restarted controller finds its index in the shared informer already
+        } catch (IllegalArgumentException absent) {
+          informer.addIndexer(indexName, indexFunction);
+        }
       }
     });
   }
@@ -108,7 +114,17 @@ final class DirectHost {
     });
   }
 
+  private volatile boolean stopped;
+
+  /** Stops handing keys to the controller, as when its process ends. */
+  void stop() {
+    stopped = true;
+  }
+
   private synchronized void add(ObjectKey key) {
+    if (stopped) {
+      return;
+    }
     if (waiting.add(key)) {
       cluster.executor().execute(() -> process(key));
     }
@@ -117,6 +133,9 @@ final class DirectHost {
   private void process(ObjectKey key) {
     synchronized (this) {
       waiting.remove(key);
+    }
+    if (stopped) {
+      return;
     }
     if (!cluster.informers().hasSynced()) {
       if (++unsyncedSpins < 10_000) {

@@ -103,6 +103,18 @@ public final class SimCluster implements AutoCloseable {
     settle();
   }
 
+  /**
+   * Stops every running controller and starts {@code fresh} in their place, as a controller manager
+   * restart does (in-memory state such as expectations is lost); the shared caches stay.
+   */
+  public void restart(Controller... fresh) {
+    hosts.forEach(DirectHost::stop);
+    for (Controller controller : fresh) {
+      hosts.add(new DirectHost(controller, this));
+    }
+    settle();
+  }
+
   public ApiClient client() {
     return client;
   }
