@@ -39,7 +39,9 @@ public final class DaemonSetController implements Controller {
 
   static final String OWNER_INDEX = "daemonset.controller-uid";
   private final Expectations expectations = new Expectations();
+  private final NodeChanges nodeChanges = new NodeChanges();
   private volatile Lister<DaemonSet> daemonSets;
+  private volatile Lister<Node> nodes;
 
   @Override
   public String name() {
@@ -54,11 +56,16 @@ public final class DaemonSetController implements Controller {
   @Override
   public void setup(ControllerSetup setup) {
     setup.watch(Pod.class, EventMappers.controllerOwner("DaemonSet"));
-    // every node change may change where daemons belong; the lister is captured on first reconcile,
-    // and every DaemonSet is reconciled at start-up, so no node state is missed before that
+    // a node that joins, leaves, or changes what daemons care about wakes every DaemonSet;
+    // heartbeats do not (NodeChanges); the listers are captured on first reconcile, and every
+    // DaemonSet is reconciled at start-up, so no node state is missed before that
     setup.watch(Node.class, node -> {
       Lister<DaemonSet> lister = daemonSets;
-      return lister == null ? Set.of() : lister.list("").stream().map(ObjectKey::of).collect(Collectors.toSet());
+      Lister<Node> nodeLister = nodes;
+      if (lister == null || nodeLister == null || !nodeChanges.changed(node, nodeLister)) {
+        return Set.of();
+      }
+      return lister.list("").stream().map(ObjectKey::of).collect(Collectors.toSet());
     });
     setup.read(ControllerRevision.class);
     setup.index(Pod.class, OWNER_INDEX, DaemonSetController::ownerUid);
@@ -73,6 +80,7 @@ public final class DaemonSetController implements Controller {
   @Override
   public Result reconcile(ObjectKey key, ControllerContext ctx) {
     daemonSets = ctx.lister(DaemonSet.class);
+    nodes = ctx.lister(Node.class);
     Optional<DaemonSet> cached = daemonSets.get(key.namespace(), key.name());
     if (cached.isEmpty() || cached.get().getMetadata().getDeletionTimestamp() != null) {
       expectations.forget(key);

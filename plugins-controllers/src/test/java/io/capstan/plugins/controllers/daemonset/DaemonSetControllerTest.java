@@ -107,6 +107,26 @@ class DaemonSetControllerTest {
   }
 
   @Test
+  void nodeHeartbeatsDoNotWakeDaemonSetsButLabelChangesDo() {
+    node("n1", Map.of());
+    cluster.create(agent().build());
+    int before = cluster.reconciles();
+    for (int beat = 0; beat < 5; beat++) {
+      Node n1 = cluster.require(Node.class, "", "n1");
+      n1.setStatus(new io.fabric8.kubernetes.api.model.NodeStatusBuilder().addNewCondition().withType("Ready")
+          .withStatus("True").withLastHeartbeatTime(cluster.clock().now().plusSeconds(beat).toString()).endCondition().build());
+      cluster.resources(Node.class).updateStatus(n1);
+      cluster.settle();
+    }
+    assertThat(cluster.reconciles() - before).as("only the Ready condition's first appearance counts").isEqualTo(1);
+    Node n1 = cluster.require(Node.class, "", "n1");
+    n1.getMetadata().setLabels(Map.of("zone", "a"));
+    cluster.resources(Node.class).update(n1);
+    cluster.settle();
+    assertThat(cluster.reconciles() - before).isEqualTo(2);
+  }
+
+  @Test
   void taintsAndTolerationsAsKubernetesHasThem() {
     node("plain", Map.of());
     node("gpu", Map.of(), new TaintBuilder().withKey("dedicated").withValue("gpu").withEffect("NoSchedule").build());

@@ -40,6 +40,7 @@ final class DirectHost {
   private final Map<ObjectKey, Integer> failures = new HashMap<>();
   private int errors;
   private int unsyncedSpins;
+  private int reconciles;
 
   DirectHost(Controller controller, SimCluster cluster) {
     this.controller = controller;
@@ -146,6 +147,7 @@ final class DirectHost {
       return;
     }
     Result result;
+    reconciles++;
     try {
       result = controller.reconcile(key, context);
     } catch (ConflictException conflict) {
@@ -168,6 +170,10 @@ final class DirectHost {
       }
       default -> throw new IllegalStateException("unknown action " + result.action());
     }
+  }
+
+  int reconciles() {
+    return reconciles;
   }
 
   int errors() {

@@ -195,6 +195,11 @@ public final class SimCluster implements AutoCloseable {
     return written;
   }
 
+  /** The number of reconciles run so far by every controller. */
+  public int reconciles() {
+    return hosts.stream().mapToInt(DirectHost::reconciles).sum();
+  }
+
   /** The number of reconciles that ended in an error (conflicts excluded). */
   public int errors() {
     return hosts.stream().mapToInt(DirectHost::errors).sum();
