@@ -130,7 +130,8 @@ final class JobSync {
     Integer completions = job.getSpec().getCompletions();
     int succeeded = nz(status.getSucceeded());
     int parallelism = JobController.parallelism(job);
-    int want = completions == null ? (succeeded > 0 ? 0 : parallelism) : Math.min(parallelism, completions - succeeded);
+    // without completions, after the first success whatever runs keeps running and nothing new starts
+    int want = completions == null ? (succeeded > 0 ? running.size() : parallelism) : Math.min(parallelism, completions - succeeded);
     if (running.size() > want) {
       List<Pod> extra = running.stream().sorted(JobController.DELETE_FIRST).limit(running.size() - want).toList();
       JobController.deletePods(extra, ctx);

@@ -174,6 +174,8 @@ class DaemonSetControllerTest {
         .satisfies(p -> assertThat(p.getSpec().getContainers().get(0).getImage()).isEqualTo("agent:2")));
     assertThat(ds().getStatus().getUpdatedNumberScheduled()).isEqualTo(3);
     assertThat(ds().getStatus().getNumberAvailable()).isEqualTo(3);
+    assertThat(cluster.list(io.fabric8.kubernetes.api.model.apps.ControllerRevision.class, "default"))
+        .extracting(r -> r.getRevision()).containsExactlyInAnyOrder(1L, 2L);
   }
 
   @Test

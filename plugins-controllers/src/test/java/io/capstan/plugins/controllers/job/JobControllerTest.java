@@ -146,6 +146,22 @@ class JobControllerTest {
   }
 
   @Test
+  void withoutCompletionsTheFirstSuccessLetsTheRestFinishAndStartsNoMore() {
+    cluster.create(job("queue", null, 3).build());
+    List<Pod> workers = active("queue");
+    assertThat(workers).hasSize(3);
+    cluster.podStatus("default", workers.get(0).getMetadata().getName(), "Succeeded", false);
+    assertThat(active("queue")).as("the others keep running").hasSize(2);
+    assertThat(condition(job("queue"), "Complete")).isEmpty();
+    cluster.podStatus("default", workers.get(1).getMetadata().getName(), "Failed", false);
+    cluster.advance(Duration.ofMinutes(1));
+    assertThat(active("queue")).as("no replacement after a success").hasSize(1);
+    cluster.podStatus("default", workers.get(2).getMetadata().getName(), "Succeeded", false);
+    assertThat(condition(job("queue"), "Complete")).isPresent();
+    assertThat(job("queue").getStatus().getSucceeded()).isEqualTo(2);
+  }
+
+  @Test
   void suspendStopsPodsAndResumeStartsThem() {
     cluster.create(job("later", 2, 2).editSpec().withSuspend(true).endSpec().build());
     assertThat(active("later")).isEmpty();
