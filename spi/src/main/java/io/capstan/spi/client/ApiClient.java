@@ -27,4 +27,17 @@ public interface ApiClient {
    *     the class and says how to register a kind
    */
   <T extends HasMetadata> ResourceClient<T> resources(Class<T> type);
+
+  /**
+   * The client of the kind {@code kind} itself, for callers that walk the kind registry (the
+   * namespace controller, the garbage collector): it also reaches kinds that share a Java class,
+   * such as plugin kinds held as {@code GenericKubernetesResource}. The default resolves the kind's
+   * class with {@link #resources(Class)}, which works when that class holds one kind only;
+   * clients of the runtime override it.
+   *
+   * @throws IllegalArgumentException if the API server does not serve that kind
+   */
+  default ResourceClient<? extends HasMetadata> resources(io.capstan.spi.api.ResourceKind kind) {
+    return resources(kind.javaType());
+  }
 }

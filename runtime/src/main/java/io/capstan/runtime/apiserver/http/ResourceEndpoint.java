@@ -152,6 +152,10 @@ final class ResourceEndpoint {
         Scale scale = KubeJson.mapper().convertValue(tree, Scale.class);
         Responses.json(response, callback, 200, api.subresources().updateScale(scope, scale), accept);
       }
+      case "finalize" -> {
+        HasMetadata object = ObjectDecoding.decode(scope.kind(), tree, "Ignore");
+        Responses.json(response, callback, 200, api.subresources().finalizeNamespace(scope, object), accept);
+      }
       default -> throw ApiErrors.methodNotAllowed("the server does not allow this method on the requested resource");
     }
   }

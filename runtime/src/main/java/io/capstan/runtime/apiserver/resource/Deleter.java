@@ -9,6 +9,8 @@ import io.capstan.spi.admission.AdmissionOperation;
 import io.capstan.spi.client.DeleteOptions;
 import io.capstan.spi.client.PropagationPolicy;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.NamespaceStatus;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.ArrayList;
@@ -20,7 +22,9 @@ import java.util.Objects;
  * scheduled pod gets a deletionTimestamp and its grace period, and its node agent removes it);
  * finalizers keep an object, marked with deletionTimestamp, until the last one is removed; the
  * propagation policy is recorded as the {@code orphan} or {@code foregroundDeletion} finalizer for
- * the garbage collector, as Kubernetes does.
+ * the garbage collector, as Kubernetes does. A namespace whose {@code spec.finalizers} is not empty
+ * is marked and set Terminating; it goes once the namespace controller has emptied it (through an
+ * update or the {@code finalize} subresource).
  */
 public final class Deleter {
 
@@ -52,7 +56,8 @@ public final class Deleter {
         finalizers.add(FOREGROUND_FINALIZER);
       }
     });
-    if (finalizers.isEmpty() && grace == 0) {
+    boolean namespaceFinalizing = namespaceFinalizersPending(current);
+    if (finalizers.isEmpty() && grace == 0 && !namespaceFinalizing) {
       if (request.dryRun()) {
         return current;
       }
@@ -80,6 +85,13 @@ public final class Deleter {
           }
       }
       meta.setFinalizers(merged);
+      if (stored instanceof Namespace namespace) {
+        // Kubernetes: a namespace with spec.finalizers is only marked; the namespace controller empties it
+        if (namespace.getStatus() == null) {
+          namespace.setStatus(new NamespaceStatus());
+        }
+        namespace.getStatus().setPhase("Terminating");
+      }
       return stored;
     });
     return finishIfReleased(request, marked);
@@ -93,6 +105,7 @@ public final class Deleter {
     ObjectMeta meta = object.getMetadata();
     boolean released = meta.getDeletionTimestamp() != null
         && (meta.getFinalizers() == null || meta.getFinalizers().isEmpty())
+        && !namespaceFinalizersPending(object)
         && (meta.getDeletionGracePeriodSeconds() == null || meta.getDeletionGracePeriodSeconds() == 0);
     if (!released || request.dryRun()) {
       return object;
@@ -104,6 +117,12 @@ public final class Deleter {
     } catch (io.capstan.spi.client.NotFoundException alreadyGone) {
       return object;
     }
+  }
+
+  /** A namespace whose spec.finalizers (the namespace controller's {@code kubernetes}) are not yet empty. */
+  static boolean namespaceFinalizersPending(HasMetadata object) {
+    return object instanceof Namespace namespace && namespace.getSpec() != null
+        && namespace.getSpec().getFinalizers() != null && !namespace.getSpec().getFinalizers().isEmpty();
   }
 
   private static void checkPreconditions(ApiRequest request, DeleteOptions options, HasMetadata current) {

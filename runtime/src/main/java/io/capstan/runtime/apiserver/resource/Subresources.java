@@ -70,6 +70,27 @@ public final class Subresources {
     return served.scalePaths(request.kind()).map(p -> CustomScale.toScale(updated, p)).orElseGet(() -> toScale(updated));
   }
 
+  /**
+   * PUT namespaces/{name}/finalize: replaces only spec.finalizers, as Kubernetes' finalize
+   * subresource does; a terminating namespace whose list becomes empty is removed.
+   */
+  public HasMetadata finalizeNamespace(ApiRequest request, HasMetadata body) {
+    if (!(body instanceof io.fabric8.kubernetes.api.model.Namespace wanted)) {
+      throw ApiErrors.notFoundPath("the server could not find the requested resource");
+    }
+    java.util.List<String> finalizers = wanted.getSpec() == null || wanted.getSpec().getFinalizers() == null
+        ? java.util.List.of() : java.util.List.copyOf(wanted.getSpec().getFinalizers());
+    String version = wanted.getMetadata() == null ? null : wanted.getMetadata().getResourceVersion();
+    return writes.modify(request.withSubresource(""), false, current -> {
+      io.fabric8.kubernetes.api.model.Namespace ns = (io.fabric8.kubernetes.api.model.Namespace) current;
+      ns.setSpec(new io.fabric8.kubernetes.api.model.NamespaceSpec(new ArrayList<>(finalizers)));
+      if (version != null && !version.isEmpty()) {
+        ns.getMetadata().setResourceVersion(version);
+      }
+      return ns;
+    });
+  }
+
   /** The Scale view of a scalable object, with status.selector in label-selector string form. */
   public static Scale toScale(HasMetadata object) {
     JsonNode tree = KubeJson.mapper().valueToTree(object);

@@ -24,6 +24,7 @@ public final class HttpApiClient implements ApiClient {
   private final HttpTransport transport;
   private final KindRegistry kinds;
   private final Map<Class<?>, ResourceClient<?>> clients = new ConcurrentHashMap<>();
+  private final Map<ResourceKind, ResourceClient<? extends HasMetadata>> byKind = new ConcurrentHashMap<>();
 
   public HttpApiClient(URI server, Optional<String> bearerToken, KindRegistry kinds) {
     this(new HttpTransport(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), server, bearerToken), kinds);
@@ -41,5 +42,12 @@ public final class HttpApiClient implements ApiClient {
       ResourceKind kind = kinds.forClass(type).orElseThrow(() -> new IllegalArgumentException("no kind is registered for " + type.getName()));
       return new HttpResourceClient<>(transport, kind, type);
     });
+  }
+
+  /** A client for exactly this kind, even when its class holds several kinds (custom kinds). */
+  @Override
+  public ResourceClient<? extends HasMetadata> resources(ResourceKind kind) {
+    requireNonNull(kind, "kind");
+    return byKind.computeIfAbsent(kind, k -> new HttpResourceClient<>(transport, kind, kind.javaType()));
   }
 }

@@ -26,6 +26,7 @@ public final class InProcessApiClient implements ApiClient {
   private final TaskExecutor executor;
   private final Optional<ApiExtensions.PatchApplier> patches;
   private final Map<Class<?>, ResourceClient<?>> clients = new ConcurrentHashMap<>();
+  private final Map<ResourceKind, ResourceClient<? extends HasMetadata>> byKind = new ConcurrentHashMap<>();
 
   public InProcessApiClient(ResourceApi api, UserInfo user, TaskExecutor executor, Optional<ApiExtensions.PatchApplier> patches) {
     this.api = requireNonNull(api, "api");
@@ -42,5 +43,12 @@ public final class InProcessApiClient implements ApiClient {
           .orElseThrow(() -> new IllegalArgumentException("no kind is registered for " + type.getName()));
       return new InProcessResourceClient<>(api, kind, type, user, executor, patches);
     });
+  }
+
+  /** A client for exactly this kind, even when its class holds several kinds (custom kinds). */
+  @Override
+  public ResourceClient<? extends HasMetadata> resources(ResourceKind kind) {
+    requireNonNull(kind, "kind");
+    return byKind.computeIfAbsent(kind, k -> new InProcessResourceClient<>(api, kind, kind.javaType(), user, executor, patches));
   }
 }
