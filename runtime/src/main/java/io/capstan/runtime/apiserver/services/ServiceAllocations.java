@@ -95,6 +95,7 @@ public final class ServiceAllocations implements WriteHooks, AutoCloseable {
    * the {@code kubernetes} Service points at this server.
    */
   public void start(ResourceApi api, java.net.InetSocketAddress apiServer) {
+    allocator.load();
     ResourceKind kind = api.kinds().byResource("", "services").orElseThrow();
     WatchCache cache = api.caches().of(kind);
     WatchCache.Snapshot snapshot = cache.snapshot(WatchFilter.EVERYTHING);

@@ -39,8 +39,13 @@ public final class ServiceAllocator {
     this.nodePorts = new Claims(store, "servicenodeports");
     this.ipBand = new Band(cidr.usable(), cidr.staticBand(), random);
     this.portBand = new Band(ports.size(), ports.staticBand(), random);
+  }
+
+  /** Learns what is taken from the store; call once the store has started, before allocating. */
+  public void load() {
     ips.all().keySet().forEach(ip -> cidr.offsetOf(ip).ifPresent(ipBand::markTaken));
-    nodePorts.all().keySet().forEach(p -> portBand.markTaken(Integer.parseInt(p) - ports.first()));
+    nodePorts.all().keySet().stream().mapToInt(Integer::parseInt).filter(ports::contains)
+        .forEach(p -> portBand.markTaken(p - ports.first()));
   }
 
   public ServiceCidr cidr() {
