@@ -2,6 +2,9 @@ package io.capstan.runtime.apiserver;
 
 import io.capstan.runtime.apiserver.crd.CrdRegistrar;
 import io.capstan.runtime.apiserver.resource.ServedKinds;
+import io.capstan.runtime.apiserver.services.ServiceAllocations;
+import io.capstan.runtime.apiserver.services.ServiceAllocator;
+import io.capstan.runtime.apiserver.services.ServiceNetworkSettings;
 import static java.util.Objects.requireNonNull;
 
 import io.capstan.runtime.apiserver.admission.AdmissionChain;
@@ -58,6 +61,7 @@ public final class ApiServer implements Lifecycle {
   private final ApiHandler handler;
   private final ServedKinds served;
   private final CrdRegistrar crds;
+  private final ServiceAllocations services;
   private Server server;
   private Path kubeconfig;
 
@@ -69,7 +73,16 @@ public final class ApiServer implements Lifecycle {
   /** A server whose served kinds change as CustomResourceDefinitions are created and deleted. */
   public ApiServer(ApiServerSettings settings, Path dataDir, Store store, ServedKinds kinds, List<AdmissionPlugin> admission,
       ObjectValidator validator, Clock clock, TaskExecutor executor, ApiExtensions extensions, NonResourceEndpoints documents) {
+    this(settings, dataDir, store, kinds, admission, validator, clock, executor, extensions, documents,
+        ServiceNetworkSettings.DEFAULTS);
+  }
+
+  /** A server that allocates Service addresses and node ports from {@code network}'s ranges. */
+  public ApiServer(ApiServerSettings settings, Path dataDir, Store store, ServedKinds kinds, List<AdmissionPlugin> admission,
+      ObjectValidator validator, Clock clock, TaskExecutor executor, ApiExtensions extensions, NonResourceEndpoints documents,
+      ServiceNetworkSettings network) {
     this.served = requireNonNull(kinds, "kinds");
+    this.services = new ServiceAllocations(new ServiceAllocator(store, network.cidr(), network.ports(), new SecureRandom()));
     this.settings = requireNonNull(settings, "settings");
     this.dataDir = requireNonNull(dataDir, "dataDir");
     ObjectCodec codec = new ObjectCodec();
@@ -79,7 +92,7 @@ public final class ApiServer implements Lifecycle {
     this.caches = new WatchCaches(timed, codec, settings.watchCacheSize(), executor, settings.bookmarkInterval());
     metrics.watchers(caches::watcherCount);
     ObjectStrategy strategy = new ObjectStrategy(clock::now, () -> UUID.randomUUID().toString(), new NameGenerator(new SecureRandom()));
-    this.api = ResourceApi.create(served, storage, caches, new AdmissionChain(admission, validator), strategy);
+    this.api = ResourceApi.create(served, storage, caches, new AdmissionChain(admission, validator), strategy, services);
     this.handler = new ApiHandler(api, extensions, documents, executor, metrics);
     this.crds = new CrdRegistrar(api, served, executor);
   }
@@ -112,6 +125,7 @@ public final class ApiServer implements Lifecycle {
     server.setHandler(handler);
     server.setErrorHandler(new io.capstan.runtime.apiserver.http.StatusErrorHandler());
     server.start();
+    services.start(api, address());
     kubeconfig = Kubeconfig.write(dataDir, url());
     handler.ready();
     log.info("API server listening at {}", url());
@@ -152,6 +166,7 @@ public final class ApiServer implements Lifecycle {
       server = null;
     }
     crds.close();
+    services.close();
     caches.close();
   }
 }

@@ -9,6 +9,7 @@ import io.capstan.runtime.apiserver.admission.ObjectValidator;
 import io.capstan.runtime.apiserver.http.ApiExtensions;
 import io.capstan.runtime.apiserver.resource.ResourceApi;
 import io.capstan.runtime.apiserver.resource.ServedKinds;
+import io.capstan.runtime.apiserver.services.ServiceNetworkSettings;
 import io.capstan.runtime.client.inprocess.InProcessApiClient;
 import io.capstan.spi.auth.UserInfo;
 import io.capstan.spi.client.ApiClient;
@@ -52,11 +53,17 @@ public final class ApiServerModule extends AbstractModule {
 
   @Provides
   @Singleton
-  ApiServer apiServer(ApiServerSettings settings, KernelPlan plan, Store store, ServedKinds kinds,
+  ServiceNetworkSettings network(LayeredConfig config) {
+    return new ConfigBinder().bind(config, "network", ServiceNetworkSettings.class);
+  }
+
+  @Provides
+  @Singleton
+  ApiServer apiServer(ApiServerSettings settings, ServiceNetworkSettings network, KernelPlan plan, Store store, ServedKinds kinds,
       List<AdmissionPlugin> admission, Clock clock, TaskExecutor executor, ApiExtensions extensions) {
     return new ApiServer(settings, plan.resolvePath(plan.runtime().dataDir()), store, kinds, admission,
         ObjectValidator.KUBERNETES, clock, executor, extensions,
-        new DocumentEndpoints(kinds::current, settings.bind() + ":" + settings.port()));
+        new DocumentEndpoints(kinds::current, settings.bind() + ":" + settings.port()), network);
   }
 
   @Provides

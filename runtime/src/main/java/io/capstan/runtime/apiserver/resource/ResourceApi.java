@@ -38,9 +38,15 @@ public record ResourceApi(ServedKinds served, ResourceReads reads, ResourceWrite
   /** Wires the parts over one storage. */
   public static ResourceApi create(ServedKinds kinds, ObjectStorage storage, WatchCaches caches, AdmissionChain admission,
       ObjectStrategy strategy) {
+    return create(kinds, storage, caches, admission, strategy, WriteHooks.NONE);
+  }
+
+  /** Wires the parts over one storage, with kind-specific write hooks (service allocation). */
+  public static ResourceApi create(ServedKinds kinds, ObjectStorage storage, WatchCaches caches, AdmissionChain admission,
+      ObjectStrategy strategy, WriteHooks hooks) {
     ResourceReads reads = new ResourceReads(storage, caches);
     Deleter deleter = new Deleter(storage, admission, strategy);
-    ResourceWrites writes = new ResourceWrites(storage, admission, strategy, deleter);
+    ResourceWrites writes = new ResourceWrites(storage, admission, strategy, deleter, hooks);
     Subresources subresources = new Subresources(kinds, reads, writes, deleter, strategy);
     return new ResourceApi(kinds, reads, writes, deleter, subresources, strategy, caches);
   }

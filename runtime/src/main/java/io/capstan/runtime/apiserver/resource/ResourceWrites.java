@@ -25,8 +25,15 @@ public final class ResourceWrites {
   private final AdmissionChain admission;
   private final ObjectStrategy strategy;
   private final Deleter deleter;
+  private final WriteHooks hooks;
 
   public ResourceWrites(ObjectStorage storage, AdmissionChain admission, ObjectStrategy strategy, Deleter deleter) {
+    this(storage, admission, strategy, deleter, WriteHooks.NONE);
+  }
+
+  public ResourceWrites(ObjectStorage storage, AdmissionChain admission, ObjectStrategy strategy, Deleter deleter,
+      WriteHooks hooks) {
+    this.hooks = requireNonNull(hooks, "hooks");
     this.storage = requireNonNull(storage, "storage");
     this.admission = requireNonNull(admission, "admission");
     this.strategy = requireNonNull(strategy, "strategy");
@@ -40,11 +47,18 @@ public final class ResourceWrites {
     if (object.getMetadata().getName() == null || object.getMetadata().getName().isEmpty()) {
       throw ApiErrors.badRequest("name or generateName is required");
     }
-    admission.admit(request.kind(), admissionRequest(AdmissionOperation.CREATE, request, object, null));
-    if (request.dryRun()) {
-      return object;
+    Runnable undo = hooks.beforeCreate(request, object);
+    try {
+      admission.admit(request.kind(), admissionRequest(AdmissionOperation.CREATE, request, object, null));
+      if (request.dryRun()) {
+        undo.run();
+        return object;
+      }
+      return storage.create(request.kind(), object);
+    } catch (RuntimeException failed) {
+      undo.run();
+      throw failed;
     }
-    return storage.create(request.kind(), object);
   }
 
   /**
@@ -58,6 +72,7 @@ public final class ResourceWrites {
       HasMetadata next = DeepCopy.of(object);
       checkVersion(request.kind(), next, current);
       strategy.prepareForUpdate(request, next, current);
+      hooks.beforeUpdate(request, next, current);
       return next;
     });
   }
@@ -85,6 +100,7 @@ public final class ResourceWrites {
         return strategy.prepareForStatusUpdate(next, current);
       }
       strategy.prepareForUpdate(request, next, current);
+      hooks.beforeUpdate(request, next, current);
       return next;
     });
   }
