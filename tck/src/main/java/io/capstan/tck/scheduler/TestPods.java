@@ -46,6 +46,7 @@ public final class TestPods {
   private final List<TopologySpreadConstraint> spread = new ArrayList<>();
   private final List<io.fabric8.kubernetes.api.model.OwnerReference> owners = new ArrayList<>();
   private Map<String, Quantity> overhead;
+  private final List<io.fabric8.kubernetes.api.model.PodCondition> conditions = new ArrayList<>();
 
   private TestPods(String name) {
     this.name = name;
@@ -89,6 +90,13 @@ public final class TestPods {
 
   public TestPods nominatedNodeName(String node) {
     this.nominatedNodeName = node;
+    return this;
+  }
+
+  /** Adds a status condition ({@code DisruptionTarget}, {@code True}, {@code PreemptionByScheduler}). */
+  public TestPods condition(String type, String status, String reason) {
+    conditions.add(new io.fabric8.kubernetes.api.model.PodConditionBuilder().withType(type)
+        .withStatus(status).withReason(reason).build());
     return this;
   }
 
@@ -225,7 +233,7 @@ public final class TestPods {
         .withAffinity(affinity).withTopologySpreadConstraints(spread).withOverhead(overhead)
         .endSpec()
         .withNewStatus().withStartTime(startTime).withNominatedNodeName(nominatedNodeName)
-        .endStatus();
+        .withConditions(conditions).endStatus();
     return b.build();
   }
 }

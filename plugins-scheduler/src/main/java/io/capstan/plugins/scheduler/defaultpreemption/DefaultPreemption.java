@@ -140,10 +140,22 @@ public final class DefaultPreemption implements PostFilterPlugin {
     Optional<NodeInfo> node = handle.snapshot().get(nominated);
     int priority = Pods.priority(pod);
     if (node.isPresent() && node.get().pods().stream()
-        .anyMatch(p -> Pods.terminating(p.pod()) && Pods.priority(p.pod()) < priority)) {
+        .anyMatch(p -> Pods.priority(p.pod()) < priority && terminatingByPreemption(p.pod()))) {
       return Optional.of("not eligible due to a terminating pod on the nominated node.");
     }
     return Optional.empty();
+  }
+
+  /**
+   * Kubernetes' {@code podTerminatingByPreemption}: being deleted and carrying the condition
+   * {@code DisruptionTarget=True} with reason {@code PreemptionByScheduler}.
+   */
+  static boolean terminatingByPreemption(Pod pod) {
+    if (!Pods.terminating(pod) || pod.getStatus() == null || pod.getStatus().getConditions() == null) {
+      return false;
+    }
+    return pod.getStatus().getConditions().stream().anyMatch(c -> "DisruptionTarget".equals(c.getType())
+        && "True".equals(c.getStatus()) && "PreemptionByScheduler".equals(c.getReason()));
   }
 
   private List<PodDisruptionBudget> pdbs() {

@@ -70,10 +70,14 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Pr
   public PreFilterResult preFilter(CycleState state, Pod pod, List<NodeInfo> nodes) {
     PodTerms terms = PodTerms.of(pod);
     if (!terms.hasRequired() && handle.snapshot().havePodsWithRequiredAntiAffinity().isEmpty()) {
-      return PreFilterResult.skip();
+      return PreFilterResult.skip(); // nothing can match: skip without reading namespaces
     }
-    state.write(FILTER_KEY, FilterState.compute(pod, terms, NamespaceLabels.read(handle),
-        handle.snapshot(), nodes));
+    FilterState s = FilterState.compute(pod, terms, NamespaceLabels.read(handle), handle.snapshot(),
+        nodes);
+    if (s.existingAnti.isEmpty() && !terms.hasRequired()) {
+      return PreFilterResult.skip(); // as Kubernetes: no existing anti-affinity matches the pod
+    }
+    state.write(FILTER_KEY, s);
     return PreFilterResult.allNodes();
   }
 

@@ -158,10 +158,18 @@ class DefaultPreemptionPluginTest extends AbstractSchedulerPluginConformanceTest
     assertThat(r.result().postFilter().orElseThrow().status().message())
         .isEqualTo("not eligible due to preemptionPolicy=Never.");
     TestSnapshot terminating = TestSnapshot.builder().node(TestNodes.node("n1").cpu("2").build(),
-        TestPods.pod("going").priority(1).cpu("1").terminating().build(), pod("low", 1, "1")).build();
+        TestPods.pod("going").priority(1).cpu("1").terminating()
+            .condition("DisruptionTarget", "True", "PreemptionByScheduler").build(),
+        pod("low", 1, "1")).build();
     Pod nominated = TestPods.pod("p").priority(10).cpu("1").nominatedNodeName("n1").build();
+    // a victim of an earlier preemption is still going away: wait for it instead of preempting more
     assertThat(run(terminating, nominated).result().postFilter().orElseThrow().status().message())
         .isEqualTo("not eligible due to a terminating pod on the nominated node.");
+    // a pod deleted for another reason does not block preemption
+    TestSnapshot deleted = TestSnapshot.builder().node(TestNodes.node("n1").cpu("2").build(),
+        TestPods.pod("going").priority(1).cpu("1").terminating().build(), pod("low", 1, "1")).build();
+    assertThat(run(deleted, nominated).result().postFilter().orElseThrow().nominatedNodeName())
+        .contains("n1");
   }
 
   @Test
