@@ -14,6 +14,7 @@ import io.capstan.plugins.scheduler.noderesourcesfit.NodeResourcesFitFactory;
 import io.capstan.plugins.scheduler.nodeunschedulable.NodeUnschedulableFactory;
 import io.capstan.plugins.scheduler.podtopologyspread.PodTopologySpreadFactory;
 import io.capstan.plugins.scheduler.prioritysort.PrioritySortFactory;
+import io.capstan.plugins.scheduler.schedulinggates.SchedulingGatesFactory;
 import io.capstan.plugins.scheduler.tainttoleration.TaintTolerationFactory;
 import io.capstan.spi.plugin.PluginFactory;
 import io.capstan.spi.scheduler.SchedulerPluginFactory;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 /** Every default plugin's factory is listed in META-INF/services, under Kubernetes' own name. */
 class SchedulerPluginRegistrationTest extends AbstractPluginRegistrationTest {
 
-  static final List<PluginFactory<?>> FACTORIES = List.of(new PrioritySortFactory(),
+  static final List<PluginFactory<?>> FACTORIES = List.of(new SchedulingGatesFactory(), new PrioritySortFactory(),
       new NodeUnschedulableFactory(), new NodeNameFactory(), new TaintTolerationFactory(),
       new NodeAffinityFactory(), new NodePortsFactory(), new NodeResourcesFitFactory(),
       new NodeResourcesBalancedAllocationFactory(), new ImageLocalityFactory(),
@@ -40,7 +41,7 @@ class SchedulerPluginRegistrationTest extends AbstractPluginRegistrationTest {
 
   @Test
   void namesAreKubernetesOwn() {
-    assertThat(FACTORIES).extracting(PluginFactory::name).containsExactly("PrioritySort",
+    assertThat(FACTORIES).extracting(PluginFactory::name).containsExactly("SchedulingGates", "PrioritySort",
         "NodeUnschedulable", "NodeName", "TaintToleration", "NodeAffinity", "NodePorts",
         "NodeResourcesFit", "NodeResourcesBalancedAllocation", "ImageLocality", "PodTopologySpread",
         "InterPodAffinity", "DefaultPreemption", "DefaultBinder");

@@ -22,14 +22,16 @@ final class FilterState implements CycleState.StateData {
 
   final PodTerms terms;
   final NamespaceLabels namespaces;
+  final PodTermsCache termsCache;
   final Map<String, Long> existingAnti;
   final Map<String, Long> affinity;
   final Map<String, Long> anti;
 
-  private FilterState(PodTerms terms, NamespaceLabels namespaces, Map<String, Long> existingAnti,
-      Map<String, Long> affinity, Map<String, Long> anti) {
+  private FilterState(PodTerms terms, NamespaceLabels namespaces, PodTermsCache termsCache,
+      Map<String, Long> existingAnti, Map<String, Long> affinity, Map<String, Long> anti) {
     this.terms = terms;
     this.namespaces = namespaces;
+    this.termsCache = termsCache;
     this.existingAnti = existingAnti;
     this.affinity = affinity;
     this.anti = anti;
@@ -39,9 +41,9 @@ final class FilterState implements CycleState.StateData {
     return key + "\u0000" + value;
   }
 
-  static FilterState compute(Pod pod, PodTerms terms, NamespaceLabels ns, NodeInfoLister snapshot,
-      List<NodeInfo> nodes) {
-    FilterState s = new FilterState(terms, ns, new HashMap<>(), new HashMap<>(), new HashMap<>());
+  static FilterState compute(Pod pod, PodTerms terms, NamespaceLabels ns, PodTermsCache cache,
+      NodeInfoLister snapshot, List<NodeInfo> nodes) {
+    FilterState s = new FilterState(terms, ns, cache, new HashMap<>(), new HashMap<>(), new HashMap<>());
     for (NodeInfo n : snapshot.havePodsWithRequiredAntiAffinity()) {
       for (PodInfo existing : n.podsWithRequiredAntiAffinity()) {
         s.countExistingAnti(existing.pod(), pod, n.node(), 1);
@@ -64,7 +66,7 @@ final class FilterState implements CycleState.StateData {
       return;
     }
     Map<String, String> nsLabels = namespaces.of(Pods.namespace(incoming));
-    for (AffinityTerm t : PodTerms.of(existing).requiredAnti()) {
+    for (AffinityTerm t : termsCache.get(existing).requiredAnti()) {
       String value = labels.get(t.topologyKey());
       if (value != null && t.matches(incoming, nsLabels)) {
         add(existingAnti, pair(t.topologyKey(), value), delta);
@@ -106,7 +108,7 @@ final class FilterState implements CycleState.StateData {
 
   @Override
   public CycleState.StateData copy() {
-    return new FilterState(terms, namespaces, new HashMap<>(existingAnti), new HashMap<>(affinity),
+    return new FilterState(terms, namespaces, termsCache, new HashMap<>(existingAnti), new HashMap<>(affinity),
         new HashMap<>(anti));
   }
 }

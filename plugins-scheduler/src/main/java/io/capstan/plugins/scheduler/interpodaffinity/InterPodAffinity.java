@@ -54,6 +54,7 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Pr
 
   private final InterPodAffinityArgs args;
   private final FrameworkHandle handle;
+  private final PodTermsCache termsCache = new PodTermsCache();
 
   @Inject
   public InterPodAffinity(InterPodAffinityArgs args, FrameworkHandle handle) {
@@ -72,8 +73,8 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Pr
     if (!terms.hasRequired() && handle.snapshot().havePodsWithRequiredAntiAffinity().isEmpty()) {
       return PreFilterResult.skip(); // nothing can match: skip without reading namespaces
     }
-    FilterState s = FilterState.compute(pod, terms, NamespaceLabels.read(handle), handle.snapshot(),
-        nodes);
+    FilterState s = FilterState.compute(pod, terms, NamespaceLabels.read(handle), termsCache,
+        handle.snapshot(), nodes);
     if (s.existingAnti.isEmpty() && !terms.hasRequired()) {
       return PreFilterResult.skip(); // as Kubernetes: no existing anti-affinity matches the pod
     }
@@ -157,8 +158,8 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Pr
     }
     List<NodeInfo> nodes = hasConstraints ? handle.snapshot().list()
         : handle.snapshot().havePodsWithAffinity();
-    ScoreState s = ScoreState.compute(pod, terms, NamespaceLabels.read(handle), nodes,
-        hasConstraints, args);
+    ScoreState s = ScoreState.compute(pod, terms, NamespaceLabels.read(handle), termsCache,
+        nodes, hasConstraints, args);
     if (s.topologyScore.isEmpty()) {
       return Status.skip();
     }

@@ -21,8 +21,8 @@ final class ScoreState implements CycleState.StateData {
 
   final Map<String, Map<String, Long>> topologyScore = new HashMap<>();
 
-  static ScoreState compute(Pod pod, PodTerms terms, NamespaceLabels ns, List<NodeInfo> nodes,
-      boolean allPods, InterPodAffinityArgs args) {
+  static ScoreState compute(Pod pod, PodTerms terms, NamespaceLabels ns, PodTermsCache cache,
+      List<NodeInfo> nodes, boolean allPods, InterPodAffinityArgs args) {
     ScoreState s = new ScoreState();
     Map<String, String> incomingNsLabels = ns.of(Pods.namespace(pod));
     for (NodeInfo n : nodes) {
@@ -35,7 +35,7 @@ final class ScoreState implements CycleState.StateData {
         Map<String, String> existingNsLabels = ns.of(Pods.namespace(e));
         s.process(terms.preferredAffinity(), e, existingNsLabels, node, 1, false, 0);
         s.process(terms.preferredAnti(), e, existingNsLabels, node, -1, false, 0);
-        PodTerms theirs = PodTerms.of(e);
+        PodTerms theirs = cache.get(e);
         if (args.hardPodAffinityWeight() > 0) {
           s.process(theirs.requiredAffinity(), pod, incomingNsLabels, node, 1, true,
               args.hardPodAffinityWeight());

@@ -196,4 +196,16 @@ class InterPodAffinityPluginTest extends AbstractSchedulerPluginConformanceTest 
         .schedule(TestPods.pod("p").affinity(avoidProdDb).build());
     assertThat(r.feasibleNodes()).containsExactly("b");
   }
+
+  @Test
+  void parsedTermsAreReusedPerPodVersionOnly() {
+    PodTermsCache cache = new PodTermsCache();
+    Pod v1 = new io.fabric8.kubernetes.api.model.PodBuilder(TestPods.pod("a")
+        .affinity(antiRequired(HOST, "web")).build()).editMetadata().withResourceVersion("1").endMetadata().build();
+    assertThat(cache.get(v1)).isSameAs(cache.get(v1));
+    Pod v2 = new io.fabric8.kubernetes.api.model.PodBuilder(v1).editMetadata().withResourceVersion("2")
+        .endMetadata().withNewSpec().endSpec().build();
+    assertThat(cache.get(v2).requiredAnti()).isEmpty();
+    assertThat(cache.get(v1).requiredAnti()).hasSize(1);
+  }
 }
