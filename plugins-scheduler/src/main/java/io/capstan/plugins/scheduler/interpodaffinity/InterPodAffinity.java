@@ -158,6 +158,9 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Pr
     }
     List<NodeInfo> nodes = hasConstraints ? handle.snapshot().list()
         : handle.snapshot().havePodsWithAffinity();
+    if (nodes.isEmpty()) {
+      return Status.skip(); // nothing to score against (the common case: no pod uses affinity)
+    }
     ScoreState s = ScoreState.compute(pod, terms, NamespaceLabels.read(handle), termsCache,
         nodes, hasConstraints, args);
     if (s.topologyScore.isEmpty()) {
