@@ -188,4 +188,25 @@ class PodTopologySpreadPluginTest extends AbstractSchedulerPluginConformanceTest
     }
     assertThat(spread.filter(state, pod, a).isSuccess()).isTrue();
   }
+
+  @Test
+  void matchLabelKeysNarrowTheSelectorToThePodsOwnRevision() {
+    // two revisions of one app: a holds 2 pods of hash h1, b holds 1 of h2; the new pod is h2
+    TestSnapshot cluster = TestSnapshot.builder()
+        .node(TestNodes.node("a").build(), rev("a1", "h1"), rev("a2", "h1"))
+        .node(TestNodes.node("b").build(), rev("b1", "h2")).build();
+    var byRevision = new TopologySpreadConstraintBuilder().withMaxSkew(1).withTopologyKey(HOST)
+        .withWhenUnsatisfiable("DoNotSchedule").withMatchLabelKeys("pod-template-hash")
+        .withLabelSelector(new LabelSelectorBuilder().withMatchLabels(Map.of("app", "web")).build()).build();
+    // only h2 pods count: a 0, b 1, min 0 -> a: 0 + 1 - 0 = 1 fits, b: 1 + 1 - 0 = 2 > 1
+    assertThat(run(cluster, TestPods.pod("new").label("app", "web").label("pod-template-hash", "h2")
+        .spread(byRevision).build()).feasibleNodes()).containsExactly("a");
+    // without matchLabelKeys all revisions count: a 2, b 1, min 1 -> a: 2 > 1, b: 1 + 1 - 1 = 1 fits
+    assertThat(run(cluster, TestPods.pod("new").label("app", "web").label("pod-template-hash", "h2")
+        .spread(1, HOST, "DoNotSchedule", Map.of("app", "web")).build()).feasibleNodes()).containsExactly("b");
+  }
+
+  private static Pod rev(String name, String hash) {
+    return TestPods.pod(name).label("app", "web").label("pod-template-hash", hash).build();
+  }
 }
