@@ -1,0 +1,90 @@
+package io.capstan.plugins.scheduler.imagelocality;
+
+import static java.util.Objects.requireNonNull;
+
+import io.capstan.spi.plugin.NoConfig;
+import io.capstan.spi.scheduler.CycleState;
+import io.capstan.spi.scheduler.FrameworkHandle;
+import io.capstan.spi.scheduler.ImageState;
+import io.capstan.spi.scheduler.NodeInfo;
+import io.capstan.spi.scheduler.NodeScore;
+import io.capstan.spi.scheduler.ScorePlugin;
+import io.capstan.spi.scheduler.ScoreResult;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Pod;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Kubernetes' {@code ImageLocality} (weight 1, Score only).
+ *
+ * <p>For each init and app container whose image (normalized with {@code :latest} when untagged)
+ * the node has: {@code (long) (size · nodesWithImage / totalNodes)}, summed; the sum is clamped to
+ * [{@value #MIN_THRESHOLD} B = 23 MiB, 1000 MiB × containers] and scaled: {@code 100·(sum − min) /
+ * (max − min)}. The spread factor keeps pods from piling onto the one node with a rare image.
+ */
+public final class ImageLocality implements ScorePlugin {
+
+  public static final String NAME = "ImageLocality";
+  static final long MB = 1024L * 1024;
+  static final long MIN_THRESHOLD = 23 * MB;
+  static final long MAX_CONTAINER_THRESHOLD = 1000 * MB;
+
+  private final FrameworkHandle handle;
+
+  @Inject
+  public ImageLocality(NoConfig config, FrameworkHandle handle) {
+    this.handle = requireNonNull(handle, "handle");
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public ScoreResult score(CycleState state, Pod pod, NodeInfo nodeInfo) {
+    int totalNodes = handle.snapshot().list().size();
+    List<Container> containers = new ArrayList<>();
+    if (pod.getSpec() != null) {
+      if (pod.getSpec().getInitContainers() != null) {
+        containers.addAll(pod.getSpec().getInitContainers());
+      }
+      if (pod.getSpec().getContainers() != null) {
+        containers.addAll(pod.getSpec().getContainers());
+      }
+    }
+    long sum = 0;
+    Map<String, ImageState> images = nodeInfo.imageStates();
+    for (Container c : containers) {
+      ImageState s = c.getImage() == null ? null : images.get(normalizedImageName(c.getImage()));
+      if (s != null && totalNodes > 0) {
+        sum += (long) (s.sizeBytes() * ((double) s.numNodes() / (double) totalNodes));
+      }
+    }
+    return ScoreResult.of(calculatePriority(sum, containers.size()));
+  }
+
+  static long calculatePriority(long sumScores, int numContainers) {
+    long maxThreshold = MAX_CONTAINER_THRESHOLD * numContainers;
+    if (sumScores < MIN_THRESHOLD) {
+      sumScores = MIN_THRESHOLD;
+    } else if (sumScores > maxThreshold) {
+      sumScores = maxThreshold;
+    }
+    if (maxThreshold <= MIN_THRESHOLD) {
+      return 0; // a pod without containers
+    }
+    return NodeScore.MAX_NODE_SCORE * (sumScores - MIN_THRESHOLD) / (maxThreshold - MIN_THRESHOLD);
+  }
+
+  /** Appends {@code :latest} when the name has no tag after its last {@code /}. */
+  public static String normalizedImageName(String name) {
+    if (name.lastIndexOf(':') <= name.lastIndexOf('/')) {
+      return name + ":latest";
+    }
+    return name;
+  }
+}

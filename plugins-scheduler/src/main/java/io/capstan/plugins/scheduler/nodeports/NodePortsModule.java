@@ -1,0 +1,23 @@
+package io.capstan.plugins.scheduler.nodeports;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.inject.AbstractModule;
+import io.capstan.spi.plugin.NoConfig;
+import io.capstan.spi.scheduler.SchedulerPlugin;
+
+/** Binds {@link NodePorts} as the profile's {@link SchedulerPlugin}, with its arguments. */
+final class NodePortsModule extends AbstractModule {
+
+  private final NoConfig config;
+
+  NodePortsModule(NoConfig config) {
+    this.config = requireNonNull(config, "config");
+  }
+
+  @Override
+  protected void configure() {
+    bind(NoConfig.class).toInstance(config);
+    bind(SchedulerPlugin.class).to(NodePorts.class);
+  }
+}

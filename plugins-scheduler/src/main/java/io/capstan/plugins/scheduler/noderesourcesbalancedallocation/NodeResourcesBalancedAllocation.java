@@ -1,0 +1,107 @@
+package io.capstan.plugins.scheduler.noderesourcesbalancedallocation;
+
+import static java.util.Objects.requireNonNull;
+
+import io.capstan.plugins.scheduler.helper.ResourceAllocation;
+import io.capstan.spi.scheduler.CycleState;
+import io.capstan.spi.scheduler.NodeInfo;
+import io.capstan.spi.scheduler.NodeScore;
+import io.capstan.spi.scheduler.PodRequests;
+import io.capstan.spi.scheduler.PreScorePlugin;
+import io.capstan.spi.scheduler.Resource;
+import io.capstan.spi.scheduler.ScorePlugin;
+import io.capstan.spi.scheduler.ScoreResult;
+import io.capstan.spi.scheduler.Status;
+import io.fabric8.kubernetes.api.model.Pod;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Kubernetes' {@code NodeResourcesBalancedAllocation} (weight 1), the current (v1.23+) formula.
+ *
+ * <p>For each configured resource the node offers (extended ones only if the pod requests them):
+ * {@code f = min((requested + pod request) / allocatable, 1)} with actual requests. With two
+ * fractions {@code std = |f1 − f2| / 2}, with more the population standard deviation, with fewer
+ * 0; the score is {@code (long) ((1 − std) · 100)}. PreScore skips best-effort pods (no request
+ * for any configured resource), so they get no score from this plugin.
+ */
+public final class NodeResourcesBalancedAllocation implements PreScorePlugin, ScorePlugin {
+
+  public static final String NAME = "NodeResourcesBalancedAllocation";
+  static final CycleState.Key<PreScoreState> KEY =
+      CycleState.key("PreScore" + NAME, PreScoreState.class);
+
+  record PreScoreState(long[] podRequests) implements CycleState.StateData {
+    @Override
+    public CycleState.StateData copy() {
+      return this;
+    }
+  }
+
+  private final List<String> resources;
+
+  @Inject
+  public NodeResourcesBalancedAllocation(NodeResourcesBalancedAllocationArgs args) {
+    requireNonNull(args, "args");
+    this.resources = args.resources().stream()
+        .map(NodeResourcesBalancedAllocationArgs.ResourceSpec::name).toList();
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  private long[] podRequests(Pod pod) {
+    Resource request = PodRequests.requests(pod);
+    long[] r = new long[resources.size()];
+    for (int i = 0; i < r.length; i++) {
+      r[i] = ResourceAllocation.request(request, resources.get(i));
+    }
+    return r;
+  }
+
+  @Override
+  public Status preScore(CycleState state, Pod pod, List<NodeInfo> feasibleNodes) {
+    long[] requests = podRequests(pod);
+    boolean bestEffort = true;
+    for (long r : requests) {
+      bestEffort &= r == 0;
+    }
+    if (bestEffort) {
+      return Status.skip();
+    }
+    state.write(KEY, new PreScoreState(requests));
+    return Status.success();
+  }
+
+  @Override
+  public ScoreResult score(CycleState state, Pod pod, NodeInfo nodeInfo) {
+    long[] podRequests = state.read(KEY).map(PreScoreState::podRequests)
+        .orElseGet(() -> podRequests(pod));
+    List<Double> fractions = new ArrayList<>();
+    double total = 0;
+    for (int i = 0; i < podRequests.length; i++) {
+      var a = ResourceAllocation.amounts(nodeInfo, resources.get(i), podRequests[i], true);
+      if (a.allocatable() == 0) {
+        continue;
+      }
+      double f = Math.min((double) a.requested() / (double) a.allocatable(), 1.0);
+      total += f;
+      fractions.add(f);
+    }
+    double std = 0;
+    if (fractions.size() == 2) {
+      std = Math.abs((fractions.get(0) - fractions.get(1)) / 2);
+    } else if (fractions.size() > 2) {
+      double mean = total / fractions.size();
+      double sum = 0;
+      for (double f : fractions) {
+        sum += (f - mean) * (f - mean);
+      }
+      std = Math.sqrt(sum / fractions.size());
+    }
+    return ScoreResult.of((long) ((1 - std) * NodeScore.MAX_NODE_SCORE));
+  }
+}

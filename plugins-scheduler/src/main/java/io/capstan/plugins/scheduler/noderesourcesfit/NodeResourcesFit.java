@@ -1,0 +1,180 @@
+package io.capstan.plugins.scheduler.noderesourcesfit;
+
+import static java.util.Objects.requireNonNull;
+
+import io.capstan.plugins.scheduler.helper.ResourceAllocation;
+import io.capstan.spi.scheduler.ClusterEvent;
+import io.capstan.spi.scheduler.ClusterEvent.Action;
+import io.capstan.spi.scheduler.CycleState;
+import io.capstan.spi.scheduler.EnqueueExtensions;
+import io.capstan.spi.scheduler.FilterPlugin;
+import io.capstan.spi.scheduler.NodeInfo;
+import io.capstan.spi.scheduler.PodRequests;
+import io.capstan.spi.scheduler.PreFilterPlugin;
+import io.capstan.spi.scheduler.PreFilterResult;
+import io.capstan.spi.scheduler.PreScorePlugin;
+import io.capstan.spi.scheduler.Resource;
+import io.capstan.spi.scheduler.ScorePlugin;
+import io.capstan.spi.scheduler.ScoreResult;
+import io.capstan.spi.scheduler.Status;
+import io.fabric8.kubernetes.api.model.Pod;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Kubernetes' {@code NodeResourcesFit} (weight 1 in the default profile).
+ *
+ * <p>Filter (actual requests, no defaults): {@code Too many pods} when the node already runs
+ * {@code allocatable.pods} pods; {@code Insufficient cpu}, {@code Insufficient memory}, {@code
+ * Insufficient ephemeral-storage}, {@code Insufficient <extended resource>} when the request
+ * exceeds allocatable minus requested. Every shortage is listed; the code is UNSCHEDULABLE, or
+ * UNSCHEDULABLE_AND_UNRESOLVABLE when a request exceeds the node's whole allocatable (preemption
+ * cannot help). Extended resources in {@code ignoredResources}/{@code ignoredResourceGroups} are
+ * not checked.
+ *
+ * <p>Score: the configured strategy over the configured resources, using the non-zero requests
+ * (100m CPU / 200 MiB for containers that leave them unset) for cpu and memory; extended resources
+ * the pod does not request and resources a node does not offer are skipped.
+ */
+public final class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, PreScorePlugin,
+    ScorePlugin, EnqueueExtensions {
+
+  public static final String NAME = "NodeResourcesFit";
+  public static final String TOO_MANY_PODS = "Too many pods";
+  static final CycleState.Key<PreFilterState> PRE_FILTER_KEY =
+      CycleState.key("PreFilter" + NAME, PreFilterState.class);
+  static final CycleState.Key<PreScoreState> PRE_SCORE_KEY =
+      CycleState.key("PreScore" + NAME, PreScoreState.class);
+
+  record PreFilterState(Resource request) implements CycleState.StateData {
+    @Override
+    public CycleState.StateData copy() {
+      return this;
+    }
+  }
+
+  record PreScoreState(long[] podRequests) implements CycleState.StateData {
+    @Override
+    public CycleState.StateData copy() {
+      return this;
+    }
+  }
+
+  private final NodeResourcesFitArgs args;
+  private final ResourceScorer scorer;
+
+  @Inject
+  public NodeResourcesFit(NodeResourcesFitArgs args) {
+    this.args = requireNonNull(args, "args");
+    this.scorer = new ResourceScorer(args.scoringStrategy());
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  public NodeResourcesFitArgs args() {
+    return args;
+  }
+
+  @Override
+  public PreFilterResult preFilter(CycleState state, Pod pod, List<NodeInfo> nodes) {
+    state.write(PRE_FILTER_KEY, new PreFilterState(PodRequests.requests(pod)));
+    return PreFilterResult.allNodes();
+  }
+
+  @Override
+  public Status filter(CycleState state, Pod pod, NodeInfo nodeInfo) {
+    Resource request = state.read(PRE_FILTER_KEY).map(PreFilterState::request)
+        .orElseGet(() -> PodRequests.requests(pod));
+    List<String> reasons = new ArrayList<>();
+    boolean unresolvable = false;
+    Resource alloc = nodeInfo.allocatable();
+    Resource used = nodeInfo.requested();
+    if (nodeInfo.pods().size() + 1 > alloc.allowedPodNumber()) {
+      reasons.add(TOO_MANY_PODS);
+    }
+    if (!request.isZero()) {
+      unresolvable |= check(reasons, "cpu", request.milliCpu(), used.milliCpu(), alloc.milliCpu());
+      unresolvable |= check(reasons, "memory", request.memory(), used.memory(), alloc.memory());
+      unresolvable |= check(reasons, "ephemeral-storage", request.ephemeralStorage(),
+          used.ephemeralStorage(), alloc.ephemeralStorage());
+      for (Map.Entry<String, Long> e : request.scalarResources().entrySet()) {
+        if (ignored(e.getKey())) {
+          continue;
+        }
+        unresolvable |= check(reasons, e.getKey(), e.getValue(), used.scalar(e.getKey()),
+            alloc.scalar(e.getKey()));
+      }
+    }
+    if (reasons.isEmpty()) {
+      return Status.success();
+    }
+    String[] r = reasons.toArray(String[]::new);
+    return unresolvable ? Status.unschedulableAndUnresolvable(r) : Status.unschedulable(r);
+  }
+
+  /** Adds a reason when {@code request} does not fit; true when it exceeds the whole node. */
+  private static boolean check(List<String> reasons, String name, long request, long used,
+      long allocatable) {
+    if (request > 0 && request > allocatable - used) {
+      reasons.add("Insufficient " + name);
+      return request > allocatable;
+    }
+    return false;
+  }
+
+  private boolean ignored(String resource) {
+    int slash = resource.indexOf('/');
+    boolean extended = slash > 0 && !resource.startsWith("kubernetes.io/");
+    if (!extended) {
+      return false;
+    }
+    return args.ignoredResources().contains(resource)
+        || args.ignoredResourceGroups().contains(resource.substring(0, slash));
+  }
+
+  @Override
+  public Status preScore(CycleState state, Pod pod, List<NodeInfo> feasibleNodes) {
+    state.write(PRE_SCORE_KEY, new PreScoreState(podRequests(pod)));
+    return Status.success();
+  }
+
+  private long[] podRequests(Pod pod) {
+    Resource nonZero = PodRequests.nonZeroRequests(pod);
+    long[] requests = new long[scorer.resources().size()];
+    for (int i = 0; i < requests.length; i++) {
+      requests[i] = ResourceAllocation.request(nonZero, scorer.resources().get(i).name());
+    }
+    return requests;
+  }
+
+  @Override
+  public ScoreResult score(CycleState state, Pod pod, NodeInfo nodeInfo) {
+    long[] podRequests = state.read(PRE_SCORE_KEY).map(PreScoreState::podRequests)
+        .orElseGet(() -> podRequests(pod));
+    int n = podRequests.length;
+    long[] requested = new long[n];
+    long[] allocatable = new long[n];
+    for (int i = 0; i < n; i++) {
+      var amounts = ResourceAllocation.amounts(nodeInfo, scorer.resources().get(i).name(),
+          podRequests[i], false);
+      if (amounts.allocatable() == 0) {
+        continue;
+      }
+      allocatable[i] = amounts.allocatable();
+      requested[i] = amounts.requested();
+    }
+    return ScoreResult.of(scorer.score(requested, allocatable));
+  }
+
+  @Override
+  public Set<ClusterEvent> eventsToRegister() {
+    return Set.of(ClusterEvent.of("pods", Action.DELETE, Action.UPDATE_POD_SCALE_DOWN),
+        ClusterEvent.of("nodes", Action.ADD, Action.UPDATE_NODE_ALLOCATABLE));
+  }
+}
