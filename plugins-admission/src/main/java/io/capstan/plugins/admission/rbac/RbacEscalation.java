@@ -80,6 +80,10 @@ public final class RbacEscalation implements ValidatingAdmissionPlugin, Lifecycl
     return cache.hasSynced();
   }
 
+  RbacPolicyCache cache() {
+    return cache;
+  }
+
   @Override
   public boolean handles(AdmissionOperation operation) {
     return operation == AdmissionOperation.CREATE || operation == AdmissionOperation.UPDATE;
