@@ -60,9 +60,9 @@ public final class RbacAuthorizer implements Authorizer, Lifecycle {
 
   @Override
   public void start() {
-    InformerFactory factory = informers.get();
-    cache.attach(factory);
-    factory.start();
+    // The host starts the shared informers (after the API server is up); informers asked for
+    // after that start at once.
+    cache.attach(informers.get());
     if (config.bootstrapPolicy()) {
       executor.execute(() -> bootstrap(FIRST_RETRY));
     } else {

@@ -70,9 +70,7 @@ public final class RbacEscalation implements ValidatingAdmissionPlugin, Lifecycl
 
   @Override
   public void start() {
-    InformerFactory factory = informers.get();
-    cache.attach(factory);
-    factory.start();
+    cache.attach(informers.get()); // the host starts the shared informers
   }
 
   /** True once the RBAC informers this plugin reads have synced. */

@@ -63,6 +63,7 @@ final class RbacCluster implements AutoCloseable {
     server.start();
     authorizer.start();
     escalation.start();
+    informers.start(); // as the host does once its plugins have asked for their informers
     await().atMost(Duration.ofSeconds(20)).until(() -> authorizer.isReady() && escalation.isReady());
   }
 
