@@ -109,11 +109,12 @@ public final class RbacEscalation implements ValidatingAdmissionPlugin, Lifecycl
         GROUP, "*", request.resource(), "", request.name()))) {
       return;
     }
-    List<PolicyRule> rules = object instanceof Role role ? role.getRules()
-        : ((ClusterRole) object).getRules();
+    boolean namespaced = request.resource().equals("roles");
+    List<PolicyRule> rules = namespaced ? as(object, Role.class).getRules()
+        : as(object, ClusterRole.class).getRules();
     confirmNoEscalation(request, rules == null ? List.of() : rules);
-    if (object instanceof ClusterRole clusterRole && clusterRole.getAggregationRule() != null
-        && !sameAggregation(clusterRole, request.oldObject())) {
+    if (!namespaced && as(object, ClusterRole.class).getAggregationRule() != null
+        && !sameAggregation(as(object, ClusterRole.class), request.oldObject())) {
       List<String> errors = new ArrayList<>();
       List<PolicyRule> held = cache.rulesFor(request.user(), request.namespace(), errors);
       if (!RbacCoverage.uncovered(held, FULL_AUTHORITY).isEmpty()) {
@@ -123,8 +124,8 @@ public final class RbacEscalation implements ValidatingAdmissionPlugin, Lifecycl
   }
 
   private void checkBinding(AdmissionRequest request, HasMetadata object) {
-    RoleRef ref = object instanceof RoleBinding binding ? binding.getRoleRef()
-        : ((ClusterRoleBinding) object).getRoleRef();
+    RoleRef ref = request.resource().equals("rolebindings") ? as(object, RoleBinding.class).getRoleRef()
+        : as(object, ClusterRoleBinding.class).getRoleRef();
     if (ref == null || ref.getKind() == null || ref.getName() == null) {
       return; // validation reports the missing roleRef
     }
@@ -181,8 +182,13 @@ public final class RbacEscalation implements ValidatingAdmissionPlugin, Lifecycl
   }
 
   private static boolean sameAggregation(ClusterRole role, Optional<HasMetadata> old) {
-    return old.isPresent() && old.get() instanceof ClusterRole before
-        && Objects.equals(before.getAggregationRule(), role.getAggregationRule());
+    return old.isPresent()
+        && Objects.equals(as(old.get(), ClusterRole.class).getAggregationRule(), role.getAggregationRule());
+  }
+
+  /** The object as its model class (admission may hand over a generic form). */
+  private static <T> T as(HasMetadata object, Class<T> type) {
+    return type.isInstance(object) ? type.cast(object) : DeepCopy.copyAs(object, type);
   }
 
   /** Kubernetes' {@code IsOnlyMutatingGCFields}: only owner references or finalizers changed. */
