@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.google.inject.Key;
+import com.google.inject.Module;
+import io.capstan.runtime.components.ComponentModules;
+import io.capstan.runtime.config.ConfigInputs;
+import io.capstan.runtime.kernel.Kernel;
+import io.capstan.runtime.kernel.KernelPlan;
 import com.google.inject.TypeLiteral;
 import io.capstan.runtime.apiserver.resource.ResourceApi;
 import io.capstan.runtime.client.inprocess.InProcessApiClient;
@@ -73,5 +78,21 @@ class RbacWiringIT {
             .addNewSubject().withApiGroup("rbac.authorization.k8s.io").withKind("User").withName("bob").endSubject().build()))
         .isInstanceOf(ForbiddenException.class)
         .hasMessageContaining("is attempting to grant RBAC permissions not currently held");
+  }
+
+  @Test
+  void theRbacPluginsAlsoWireInAProcessWithoutAnApiServer() throws Exception {
+    await().atMost(Duration.ofSeconds(10)).until(() ->
+        plane.send("GET", "/apis/rbac.authorization.k8s.io/v1/clusterroles/view", null, null).statusCode() == 200);
+    KernelPlan plan = KernelPlan.resolve(ConfigInputs.defaultsOnly().withFlags(Map.of(
+        "components", "scheduler", "client.server", plane.url(), "runtime.dataDir", dir.resolve("remote").toString(),
+        "apiserver.authorization", "RBAC", "apiserver.admission", "RBACEscalation")));
+    try (Kernel remote = Kernel.create(plan, ComponentModules.of(plan).toArray(new Module[0]))) {
+      remote.start();
+      List<Authorizer> chain = remote.injector().getInstance(Key.get(new TypeLiteral<List<Authorizer>>() {}));
+      UserInfo root = UserInfo.of("root", UserInfo.GROUP_MASTERS);
+      assertThat(chain.get(0).authorize(AuthorizationAttributes.resource(root, "get", "", "", "v1", "nodes", "", "n"))
+          .decision()).isEqualTo(Decision.ALLOW);
+    }
   }
 }
