@@ -65,6 +65,17 @@ final class RbacCluster implements AutoCloseable {
     escalation.start();
     informers.start(); // as the host does once its plugins have asked for their informers
     await().atMost(Duration.ofSeconds(20)).until(() -> authorizer.isReady() && escalation.isReady());
+    if (bootstrapPolicy) {
+      // the default policy is written; wait until both indexes have seen its last role and binding
+      await().atMost(Duration.ofSeconds(10)).until(() -> seesDefaultPolicy(authorizer.cache())
+          && seesDefaultPolicy(escalation.cache()));
+    }
+  }
+
+  private static boolean seesDefaultPolicy(RbacPolicyCache cache) {
+    boolean viewAggregated = cache.roleReferenceRules("ClusterRole", "view", "").map(r -> !r.isEmpty()).orElse(false);
+    boolean lastBinding = !cache.rulesFor(UserInfo.anonymous(), "", new java.util.ArrayList<>()).isEmpty();
+    return viewAggregated && lastBinding;
   }
 
   /** An in-process client acting as {@code user}: the full request path with admission. */

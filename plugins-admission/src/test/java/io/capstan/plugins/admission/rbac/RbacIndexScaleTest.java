@@ -31,7 +31,7 @@ class RbacIndexScaleTest {
       cluster.admin.resources(ClusterRole.class).create(clusterRole("many-rules", Map.of(),
           List.of(rule("", "pods", "get"), rule("", "secrets", "get"), rule("apps", "deployments", "list"))));
       cluster.admin.resources(ClusterRole.class).create(clusterRole("one-rule", Map.of(), List.of(rule("", "configmaps", "get"))));
-      int others = 400;
+      int others = 200;
       for (int i = 0; i < others; i++) {
         cluster.admin.resources(ClusterRoleBinding.class).create(clusterBinding("other-" + i, "many-rules", user("user-" + i), group("team-" + i)));
         cluster.admin.resources(RoleBinding.class).create(binding("ns", "other-" + i, "ClusterRole", "many-rules", user("user-" + i)));
