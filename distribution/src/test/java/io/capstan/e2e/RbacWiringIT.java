@@ -86,7 +86,8 @@ class RbacWiringIT {
     await().atMost(Duration.ofSeconds(10)).until(() ->
         plane.send("GET", "/apis/rbac.authorization.k8s.io/v1/clusterroles/view", null, null).statusCode() == 200);
     KernelPlan plan = KernelPlan.resolve(ConfigInputs.defaultsOnly().withFlags(Map.of(
-        "components", "scheduler", "client.server", plane.url(), "runtime.dataDir", dir.resolve("remote").toString(),
+        "components", "scheduler", "client.server", plane.url(), "store.plugin", "memory",
+        "runtime.dataDir", dir.resolve("remote").toString(),
         "apiserver.authorization", "RBAC", "apiserver.admission", "RBACEscalation")));
     try (Kernel remote = Kernel.create(plan, ComponentModules.of(plan).toArray(new Module[0]))) {
       remote.start();
