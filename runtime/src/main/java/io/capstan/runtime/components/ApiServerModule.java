@@ -10,7 +10,9 @@ import io.capstan.runtime.apiserver.http.ApiExtensions;
 import io.capstan.runtime.apiserver.resource.ResourceApi;
 import io.capstan.runtime.apiserver.resource.ServedKinds;
 import io.capstan.runtime.apiserver.services.ServiceNetworkSettings;
+import io.capstan.runtime.client.informer.DefaultInformerFactory;
 import io.capstan.runtime.client.inprocess.InProcessApiClient;
+import io.capstan.spi.client.InformerFactory;
 import io.capstan.spi.auth.UserInfo;
 import io.capstan.spi.client.ApiClient;
 import io.capstan.runtime.config.ConfigBinder;
@@ -77,5 +79,15 @@ public final class ApiServerModule extends AbstractModule {
   ApiClient apiClient(ApiServer server, TaskExecutor executor, ApiExtensions extensions) {
     return new InProcessApiClient(server.api(), UserInfo.of("system:capstan", UserInfo.GROUP_MASTERS, UserInfo.GROUP_AUTHENTICATED),
         executor, extensions.patches());
+  }
+
+  /**
+   * The shared informers of the API server's plugins (RBAC, quota), over the in-process client;
+   * started after the server and stopped before it.
+   */
+  @Provides
+  @Singleton
+  InformerFactory informers(ApiClient client, TaskExecutor executor, Clock clock) {
+    return new ServerInformers(new DefaultInformerFactory(client, executor, clock));
   }
 }

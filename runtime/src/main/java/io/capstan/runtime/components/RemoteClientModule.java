@@ -4,9 +4,13 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.capstan.runtime.client.http.HttpApiClient;
+import io.capstan.runtime.client.informer.DefaultInformerFactory;
 import io.capstan.runtime.config.LayeredConfig;
 import io.capstan.spi.api.KindRegistry;
 import io.capstan.spi.client.ApiClient;
+import io.capstan.spi.client.InformerFactory;
+import io.capstan.spi.clock.Clock;
+import io.capstan.spi.clock.TaskExecutor;
 import java.net.URI;
 import java.util.Optional;
 
@@ -21,5 +25,12 @@ final class RemoteClientModule extends AbstractModule {
   ApiClient apiClient(LayeredConfig config, KindRegistry kinds) {
     String token = config.string("client.token");
     return new HttpApiClient(URI.create(config.string("client.server")), token.isBlank() ? Optional.empty() : Optional.of(token), kinds);
+  }
+
+  /** The process's shared informers over the remote client; started by the kernel, stopped on close. */
+  @Provides
+  @Singleton
+  InformerFactory informers(ApiClient client, TaskExecutor executor, Clock clock) {
+    return new ServerInformers(new DefaultInformerFactory(client, executor, clock));
   }
 }
