@@ -82,6 +82,10 @@ public final class ResourceQuota implements ValidatingAdmissionPlugin {
     if (delta.isEmpty()) {
       return;
     }
+    if (client.get().resources(io.fabric8.kubernetes.api.model.ResourceQuota.class)
+        .list(ListOptions.inNamespace(request.namespace())).items().isEmpty()) {
+      return; // the common case: no quota, no lock
+    }
     Map<String, Set<String>> containers = object instanceof Pod pod ? statedByContainer(pod) : Map.of();
     ReentrantLock lock = stripes[Math.floorMod(request.namespace().hashCode(), STRIPES)];
     lock.lock();
