@@ -39,7 +39,10 @@ import org.slf4j.LoggerFactory;
  * quota, even across API servers sharing a store. Creates in one namespace are also serialised
  * within this process (a lock stripe per namespace) so they do not spin on conflicts.
  *
- * <p>Usage is released by the {@code resourcequota} controller, which recomputes it from the
+ * <p>Updates are charged for what they add (a claim resized, a service turned into a load
+ * balancer); an update that retries inside the store's compare-and-swap loop may be charged twice,
+ * which the controller's recount corrects. Usage is released by the {@code resourcequota}
+ * controller, which recomputes it from the
  * cluster on deletes, as in Kubernetes. A create refused by a later step after being charged is
  * corrected the same way. Dry runs are checked but not charged.
  */
@@ -69,7 +72,7 @@ public final class ResourceQuota implements ValidatingAdmissionPlugin {
 
   @Override
   public boolean handles(AdmissionOperation operation) {
-    return operation == AdmissionOperation.CREATE;
+    return operation == AdmissionOperation.CREATE || operation == AdmissionOperation.UPDATE;
   }
 
   @Override
@@ -78,7 +81,7 @@ public final class ResourceQuota implements ValidatingAdmissionPlugin {
       return;
     }
     HasMetadata object = request.requireObject();
-    Map<String, CanonicalQuantity> delta = QuotaUsage.of(request.group(), request.resource(), object);
+    Map<String, CanonicalQuantity> delta = delta(request, object);
     if (delta.isEmpty()) {
       return;
     }
@@ -130,6 +133,27 @@ public final class ResourceQuota implements ValidatingAdmissionPlugin {
     }
     throw AdmissionException.forbidden(NAME, "status unknown for quota in namespace " + request.namespace()
         + ": it kept changing during " + MAX_ATTEMPTS + " attempts to charge it; try again");
+  }
+
+  /**
+   * What the request adds: the object's whole usage on create; on update only what grew (a claim
+   * resized, a service turned into a load balancer), as Kubernetes charges updates. Shrinking is
+   * released by the controller.
+   */
+  private static Map<String, CanonicalQuantity> delta(AdmissionRequest request, HasMetadata object) {
+    Map<String, CanonicalQuantity> usage = QuotaUsage.of(request.group(), request.resource(), object);
+    if (request.operation() != AdmissionOperation.UPDATE || request.oldObject().isEmpty()) {
+      return usage;
+    }
+    Map<String, CanonicalQuantity> before = QuotaUsage.of(request.group(), request.resource(), request.oldObject().get());
+    Map<String, CanonicalQuantity> grown = new TreeMap<>();
+    usage.forEach((k, v) -> {
+      CanonicalQuantity diff = v.subtract(before.getOrDefault(k, CanonicalQuantity.ZERO));
+      if (diff.signum() > 0) {
+        grown.put(k, diff);
+      }
+    });
+    return grown;
   }
 
   /** A quota's usage of {@code keys} recomputed from the objects of the requested kind in the namespace. */

@@ -113,4 +113,25 @@ class ResourceQuotaIT {
         new io.fabric8.kubernetes.api.model.ConfigMapBuilder().withNewMetadata().withName("cm-4").withNamespace("late").endMetadata().build()))
         .hasMessage("configmaps \"cm-4\" is forbidden: exceeded quota: maps, requested: configmaps=1, used: configmaps=4, limited: configmaps=4");
   }
+
+  @Test
+  void updatesAreChargedForWhatTheyAdd() {
+    cluster.namespace("ports");
+    ApiClient admin = cluster.admin();
+    admin.resources(io.fabric8.kubernetes.api.model.ResourceQuota.class).create(new ResourceQuotaBuilder()
+        .withNewMetadata().withName("ports").withNamespace("ports").endMetadata()
+        .withNewSpec().withHard(Map.of("services.nodeports", new Quantity("1"))).endSpec().build());
+    var service = admin.resources(io.fabric8.kubernetes.api.model.Service.class).create(new io.fabric8.kubernetes.api.model.ServiceBuilder()
+        .withNewMetadata().withName("web").withNamespace("ports").endMetadata()
+        .withNewSpec().withSelector(Map.of("app", "web")).addNewPort().withName("http").withPort(80).endPort()
+        .addNewPort().withName("https").withPort(443).endPort().endSpec().build());
+    var nodePorts = new io.fabric8.kubernetes.api.model.ServiceBuilder(service).editSpec().withType("NodePort").endSpec().build();
+    assertThatThrownBy(() -> admin.resources(io.fabric8.kubernetes.api.model.Service.class).update(nodePorts))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(403))
+        .hasMessage("services \"web\" is forbidden: exceeded quota: ports, requested: services.nodeports=2, used: services.nodeports=0,"
+            + " limited: services.nodeports=1");
+    var relabelled = new io.fabric8.kubernetes.api.model.ServiceBuilder(service).editMetadata().addToLabels("tier", "front").endMetadata().build();
+    assertThat(admin.resources(io.fabric8.kubernetes.api.model.Service.class).update(relabelled).getMetadata().getLabels())
+        .containsEntry("tier", "front");
+  }
 }
