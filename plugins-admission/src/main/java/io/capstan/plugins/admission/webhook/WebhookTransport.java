@@ -27,7 +27,11 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -62,13 +66,22 @@ final class WebhookTransport {
         .header("Content-Type", "application/json").header("Accept", "application/json")
         .POST(HttpRequest.BodyPublishers.ofByteArray(write(review))).build();
     HttpResponse<byte[]> response;
+    // The whole call, connection included, is bounded by the webhook's timeout.
+    CompletableFuture<HttpResponse<byte[]>> call =
+        http(webhook.clientConfig().getCaBundle()).sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
     try {
-      response = http(webhook.clientConfig().getCaBundle()).send(request, HttpResponse.BodyHandlers.ofByteArray());
-    } catch (HttpTimeoutException e) {
+      response = call.get(webhook.timeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      call.cancel(true);
       throw new CallFailure("failed to call webhook: Post \"" + uri + "\": context deadline exceeded", e);
-    } catch (IOException e) {
-      throw new CallFailure("failed to call webhook: Post \"" + uri + "\": " + e, e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof HttpTimeoutException) {
+        throw new CallFailure("failed to call webhook: Post \"" + uri + "\": context deadline exceeded", cause);
+      }
+      throw new CallFailure("failed to call webhook: Post \"" + uri + "\": " + cause, cause);
     } catch (InterruptedException e) {
+      call.cancel(true);
       Thread.currentThread().interrupt();
       throw new CallFailure("failed to call webhook: Post \"" + uri + "\": interrupted", e);
     }
