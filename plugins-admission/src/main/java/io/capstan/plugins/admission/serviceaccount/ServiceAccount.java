@@ -27,8 +27,9 @@ import java.util.concurrent.locks.LockSupport;
  * {@code kubernetes.io/config.mirror}) are left alone and may not name a ServiceAccount.
  *
  * <p>As in Kubernetes, the {@code default} ServiceAccount is looked up a few times before giving
- * up (the ServiceAccount controller creates it right after its namespace). The projected token
- * volume Kubernetes mounts is not added yet: no node runtime mounts volumes.
+ * up (the ServiceAccount controller creates it right after its namespace). With
+ * {@code mountServiceAccountToken: true} pods also get Kubernetes' projected token volume
+ * ({@link TokenVolume}); off by default, see {@link ServiceAccountConfig}.
  */
 public final class ServiceAccount implements MutatingAdmissionPlugin, ValidatingAdmissionPlugin {
 
@@ -41,10 +42,17 @@ public final class ServiceAccount implements MutatingAdmissionPlugin, Validating
   private static final long PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
   private final Provider<ApiClient> client;
+  private final ServiceAccountConfig config;
 
   @Inject
-  public ServiceAccount(Provider<ApiClient> client) {
+  public ServiceAccount(Provider<ApiClient> client, ServiceAccountConfig config) {
     this.client = requireNonNull(client, "client");
+    this.config = requireNonNull(config, "config");
+  }
+
+  /** With the default settings. */
+  public ServiceAccount(Provider<ApiClient> client) {
+    this(client, ServiceAccountConfig.defaults());
   }
 
   @Override
@@ -74,11 +82,26 @@ public final class ServiceAccount implements MutatingAdmissionPlugin, Validating
       String deprecated = spec.getServiceAccount();
       spec.setServiceAccountName(deprecated == null || deprecated.isEmpty() ? DEFAULT : deprecated);
     }
-    if (spec.getImagePullSecrets() == null || spec.getImagePullSecrets().isEmpty()) {
-      lookup(request.namespace(), spec.getServiceAccountName(), 1)
-          .filter(sa -> sa.getImagePullSecrets() != null && !sa.getImagePullSecrets().isEmpty())
+    boolean wantsPullSecrets = spec.getImagePullSecrets() == null || spec.getImagePullSecrets().isEmpty();
+    if (!wantsPullSecrets && !config.mountServiceAccountToken()) {
+      return;
+    }
+    Optional<io.fabric8.kubernetes.api.model.ServiceAccount> account = lookup(request.namespace(), spec.getServiceAccountName(), 1);
+    if (wantsPullSecrets) {
+      account.filter(sa -> sa.getImagePullSecrets() != null && !sa.getImagePullSecrets().isEmpty())
           .ifPresent(sa -> spec.setImagePullSecrets(new ArrayList<>(sa.getImagePullSecrets())));
     }
+    if (config.mountServiceAccountToken() && automount(spec, account)) {
+      TokenVolume.mount(spec);
+    }
+  }
+
+  /** The pod's {@code automountServiceAccountToken}, else its account's, else true. */
+  private static boolean automount(PodSpec spec, Optional<io.fabric8.kubernetes.api.model.ServiceAccount> account) {
+    if (spec.getAutomountServiceAccountToken() != null) {
+      return spec.getAutomountServiceAccountToken();
+    }
+    return account.map(io.fabric8.kubernetes.api.model.ServiceAccount::getAutomountServiceAccountToken).orElse(true) != Boolean.FALSE;
   }
 
   @Override

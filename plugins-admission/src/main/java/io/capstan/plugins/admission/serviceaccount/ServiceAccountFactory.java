@@ -5,10 +5,9 @@ import com.google.inject.Module;
 import com.google.inject.Scopes;
 import io.capstan.spi.admission.AdmissionPlugin;
 import io.capstan.spi.admission.AdmissionPluginFactory;
-import io.capstan.spi.plugin.NoConfig;
 
-/** Registers {@link ServiceAccount}. No settings. */
-public final class ServiceAccountFactory implements AdmissionPluginFactory<NoConfig> {
+/** Registers {@link ServiceAccount}, configured by {@link ServiceAccountConfig}. */
+public final class ServiceAccountFactory implements AdmissionPluginFactory<ServiceAccountConfig> {
 
   @Override
   public String name() {
@@ -21,15 +20,16 @@ public final class ServiceAccountFactory implements AdmissionPluginFactory<NoCon
   }
 
   @Override
-  public Class<NoConfig> configType() {
-    return NoConfig.class;
+  public Class<ServiceAccountConfig> configType() {
+    return ServiceAccountConfig.class;
   }
 
   @Override
-  public Module module(NoConfig config) {
+  public Module module(ServiceAccountConfig config) {
     return new AbstractModule() {
       @Override
       protected void configure() {
+        bind(ServiceAccountConfig.class).toInstance(config);
         bind(AdmissionPlugin.class).to(ServiceAccount.class).in(Scopes.SINGLETON);
       }
     };

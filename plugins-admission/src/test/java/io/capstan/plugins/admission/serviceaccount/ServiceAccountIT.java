@@ -69,4 +69,31 @@ class ServiceAccountIT {
     assertThatThrownBy(() -> cluster.admin().resources(Pod.class).create(named))
         .hasMessage("pods \"m2\" is forbidden: a mirror pod may not reference service accounts");
   }
+
+  @Test
+  void whenAskedPodsGetKubernetesProjectedTokenVolumeUnlessTheyOptOut() throws Exception {
+    try (AdmissionCluster tokens = new AdmissionCluster(client -> List.of(new ServiceAccount(client, new ServiceAccountConfig(true))))) {
+      tokens.admin().resources(io.fabric8.kubernetes.api.model.ServiceAccount.class).create(new ServiceAccountBuilder()
+          .withNewMetadata().withName("quiet").withNamespace("default").endMetadata().withAutomountServiceAccountToken(false).build());
+      Pod pod = new PodBuilder(TestObjects.pod("t").build()).editSpec().addNewInitContainer().withName("init").withImage("busybox")
+          .endInitContainer().endSpec().build();
+      Pod stored = tokens.admin().resources(Pod.class).create(pod);
+      var volume = stored.getSpec().getVolumes().get(0);
+      assertThat(volume.getName()).startsWith("kube-api-access-").hasSize("kube-api-access-".length() + 5);
+      assertThat(volume.getProjected().getSources()).hasSize(3);
+      assertThat(volume.getProjected().getSources().get(0).getServiceAccountToken().getExpirationSeconds()).isEqualTo(3607L);
+      assertThat(volume.getProjected().getSources().get(1).getConfigMap().getName()).isEqualTo("kube-root-ca.crt");
+      for (var c : List.of(stored.getSpec().getContainers().get(0), stored.getSpec().getInitContainers().get(0))) {
+        assertThat(c.getVolumeMounts()).singleElement().satisfies(m -> {
+          assertThat(m.getName()).isEqualTo(volume.getName());
+          assertThat(m.getMountPath()).isEqualTo("/var/run/secrets/kubernetes.io/serviceaccount");
+          assertThat(m.getReadOnly()).isTrue();
+        });
+      }
+      Pod quiet = new PodBuilder(TestObjects.pod("q").build()).editSpec().withServiceAccountName("quiet").endSpec().build();
+      assertThat(tokens.admin().resources(Pod.class).create(quiet).getSpec().getVolumes()).isNullOrEmpty();
+      Pod optedOut = new PodBuilder(TestObjects.pod("o").build()).editSpec().withAutomountServiceAccountToken(false).endSpec().build();
+      assertThat(tokens.admin().resources(Pod.class).create(optedOut).getSpec().getVolumes()).isNullOrEmpty();
+    }
+  }
 }

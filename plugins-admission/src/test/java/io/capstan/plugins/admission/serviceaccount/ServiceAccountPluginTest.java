@@ -5,16 +5,15 @@ import com.google.inject.Module;
 import io.capstan.spi.admission.AdmissionPlugin;
 import io.capstan.spi.admission.AdmissionPluginFactory;
 import io.capstan.spi.client.ApiClient;
-import io.capstan.spi.plugin.NoConfig;
 import io.capstan.spi.plugin.PluginFactory;
 import io.capstan.tck.plugin.AbstractPluginTest;
 import java.util.List;
 
 /** The kit's checks: name, registration, (no) settings, wiring of the admission service. */
-class ServiceAccountPluginTest extends AbstractPluginTest<NoConfig> {
+class ServiceAccountPluginTest extends AbstractPluginTest<ServiceAccountConfig> {
 
   @Override
-  protected PluginFactory<NoConfig> factory() {
+  protected PluginFactory<ServiceAccountConfig> factory() {
     return new ServiceAccountFactory();
   }
 
@@ -27,6 +26,11 @@ class ServiceAccountPluginTest extends AbstractPluginTest<NoConfig> {
   @Override
   protected List<Class<?>> serviceTypes() {
     return List.of(AdmissionPlugin.class);
+  }
+
+  @Override
+  protected java.util.Map<String, Object> settings() {
+    return java.util.Map.of("mountServiceAccountToken", true);
   }
 
   @Override
