@@ -31,6 +31,7 @@ import io.capstan.spi.clock.TaskExecutor;
 import io.capstan.spi.plugin.Lifecycle;
 import io.capstan.spi.store.Store;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -45,6 +46,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The API server component: the Kubernetes REST API over the configured store, served by Jetty.
  * On start it creates the system namespaces (default, kube-system, kube-public, kube-node-lease)
+ * and their {@code default} ServiceAccounts,
  * and writes a kubeconfig next to the data.
  */
 public final class ApiServer implements Lifecycle {
@@ -157,6 +159,24 @@ public final class ApiServer implements Lifecycle {
         // created on an earlier start
       }
     }
+    bootstrapServiceAccounts(system);
+  }
+
+  /**
+   * The {@code default} ServiceAccount of each system namespace, which the ServiceAccount admission
+   * plugin requires of every pod there (other namespaces get theirs from the serviceaccount controller).
+   */
+  private void bootstrapServiceAccounts(UserInfo system) {
+    api.kinds().byResource("", "serviceaccounts").ifPresent(accounts -> {
+      for (String namespace : SYSTEM_NAMESPACES) {
+        try {
+          api.writes().create(ApiRequest.of(accounts, namespace, "default", system),
+              new ServiceAccountBuilder().withNewMetadata().withName("default").withNamespace(namespace).endMetadata().build());
+        } catch (AlreadyExistsException existing) {
+          // created on an earlier start, or by the serviceaccount controller
+        }
+      }
+    });
   }
 
   @Override

@@ -57,6 +57,9 @@ final class ApiServerBench {
         for (String ns : List.of("bench-in-process", "bench-http", "bench-list")) {
           inProcess.resources(io.fabric8.kubernetes.api.model.Namespace.class)
               .create(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build());
+          // the ServiceAccount admission plugin wants it; no serviceaccount controller runs here
+          inProcess.resources(io.fabric8.kubernetes.api.model.ServiceAccount.class).create(new io.fabric8.kubernetes.api.model.ServiceAccountBuilder()
+              .withNewMetadata().withName("default").withNamespace(ns).endMetadata().build());
         }
         step(store, "loading " + settings.listPods() + " pods to list");
         new ApiWorkloads(inProcess, "bench-list").creates("list", settings.listPods(), settings.clients());

@@ -61,7 +61,7 @@ public final class AdmissionChain {
         }
       }
     } catch (AdmissionException e) {
-      throw new ApiException(e.toStatus(request));
+      throw ApiException.fromStatus(e.toStatus(request)); // typed: ForbiddenException for 403, ... as clients expect
     } catch (ApiException e) {
       throw e;
     } catch (RuntimeException e) {
