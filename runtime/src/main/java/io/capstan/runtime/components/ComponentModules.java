@@ -31,6 +31,10 @@ public final class ComponentModules {
     } else {
       modules.add(new RemoteClientModule());
     }
+    if (plan.components().contains("node-agent")) {
+      requireOne(plan, SpiFamilies.CONTAINER_RUNTIME, "node-agent");
+      modules.add(new NodesModule());
+    }
     return modules;
   }
 }

@@ -9,7 +9,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import java.io.IOException;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 
 /**
  * The Jackson settings for Kubernetes' JSON shape, shared by the API server, clients, stores and
@@ -52,8 +59,47 @@ public final class KubeJson {
     mapper.configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false);
     mapper.configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false);
     mapper.configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    mapper.registerModule(new SimpleModule("capstan-kube-json").addSerializer(Double.class, new GoFloatSerializer()));
+    mapper.registerModule(new SimpleModule("capstan-kube-json").addSerializer(Double.class, new GoFloatSerializer())
+        .addSerializer(ZonedDateTime.class, new MicroTimeSerializer())
+        .addDeserializer(ZonedDateTime.class, new MicroTimeDeserializer()));
     return mapper;
+  }
+
+  /**
+   * Writes the {@code ZonedDateTime} fields fabric8 uses for Kubernetes' {@code MicroTime} (a
+   * Lease's renewTime, an Event's eventTime) as Kubernetes does: RFC 3339 in UTC with microseconds.
+   */
+  private static final class MicroTimeSerializer extends StdSerializer<ZonedDateTime> {
+    private static final long serialVersionUID = 1L;
+    private static final DateTimeFormatter MICRO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'");
+
+    MicroTimeSerializer() {
+      super(ZonedDateTime.class);
+    }
+
+    @Override
+    public void serialize(ZonedDateTime value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+      gen.writeString(MICRO.format(value.withZoneSameInstant(ZoneOffset.UTC)));
+    }
+  }
+
+  /** Reads RFC 3339 times with any fraction and offset into {@code ZonedDateTime}. */
+  private static final class MicroTimeDeserializer extends StdDeserializer<ZonedDateTime> {
+    private static final long serialVersionUID = 1L;
+
+    MicroTimeDeserializer() {
+      super(ZonedDateTime.class);
+    }
+
+    @Override
+    public ZonedDateTime deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      String text = p.getValueAsString();
+      try {
+        return ZonedDateTime.parse(text);
+      } catch (DateTimeParseException e) {
+        return (ZonedDateTime) ctxt.handleWeirdStringValue(ZonedDateTime.class, text, "not an RFC 3339 time");
+      }
+    }
   }
 
   /**

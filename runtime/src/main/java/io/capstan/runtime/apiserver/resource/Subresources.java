@@ -31,6 +31,7 @@ public final class Subresources {
   private final Deleter deleter;
   private final ObjectStrategy strategy;
   private final DisruptionBudgets budgets;
+  private final PodLogs logs = new PodLogs();
 
   public Subresources(KindRegistry kinds, ResourceReads reads, ResourceWrites writes, Deleter deleter, ObjectStrategy strategy) {
     this.reads = requireNonNull(reads, "reads");
@@ -38,6 +39,11 @@ public final class Subresources {
     this.deleter = requireNonNull(deleter, "deleter");
     this.strategy = requireNonNull(strategy, "strategy");
     this.budgets = new DisruptionBudgets(kinds, reads, writes);
+  }
+
+  /** The per-node log sources behind {@code pods/log}. */
+  public PodLogs logs() {
+    return logs;
   }
 
   public Scale getScale(ApiRequest request) {
