@@ -9,14 +9,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import java.io.IOException;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 
 /**
  * The Jackson settings for Kubernetes' JSON shape, shared by the API server, clients, stores and
@@ -60,46 +53,9 @@ public final class KubeJson {
     mapper.configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false);
     mapper.configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     mapper.registerModule(new SimpleModule("capstan-kube-json").addSerializer(Double.class, new GoFloatSerializer())
-        .addSerializer(ZonedDateTime.class, new MicroTimeSerializer())
-        .addDeserializer(ZonedDateTime.class, new MicroTimeDeserializer()));
+        .addSerializer(java.time.ZonedDateTime.class, new MicroTimeSerializer())
+        .addDeserializer(java.time.ZonedDateTime.class, new MicroTimeDeserializer()));
     return mapper;
-  }
-
-  /**
-   * Writes the {@code ZonedDateTime} fields fabric8 uses for Kubernetes' {@code MicroTime} (a
-   * Lease's renewTime, an Event's eventTime) as Kubernetes does: RFC 3339 in UTC with microseconds.
-   */
-  private static final class MicroTimeSerializer extends StdSerializer<ZonedDateTime> {
-    private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter MICRO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'");
-
-    MicroTimeSerializer() {
-      super(ZonedDateTime.class);
-    }
-
-    @Override
-    public void serialize(ZonedDateTime value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-      gen.writeString(MICRO.format(value.withZoneSameInstant(ZoneOffset.UTC)));
-    }
-  }
-
-  /** Reads RFC 3339 times with any fraction and offset into {@code ZonedDateTime}. */
-  private static final class MicroTimeDeserializer extends StdDeserializer<ZonedDateTime> {
-    private static final long serialVersionUID = 1L;
-
-    MicroTimeDeserializer() {
-      super(ZonedDateTime.class);
-    }
-
-    @Override
-    public ZonedDateTime deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      String text = p.getValueAsString();
-      try {
-        return ZonedDateTime.parse(text);
-      } catch (DateTimeParseException e) {
-        return (ZonedDateTime) ctxt.handleWeirdStringValue(ZonedDateTime.class, text, "not an RFC 3339 time");
-      }
-    }
   }
 
   /**
@@ -121,6 +77,52 @@ public final class KubeJson {
         gen.writeNumber((long) d);
       } else {
         gen.writeNumber(d);
+      }
+    }
+  }
+
+  /**
+   * Writes {@code metav1.MicroTime} fields, which fabric8 models as {@link java.time.ZonedDateTime}
+   * (a Lease's {@code renewTime}, an events.k8s.io Event's {@code eventTime}), as Kubernetes does:
+   * UTC with six fraction digits ({@code 2026-01-01T00:00:00.000000Z}).
+   */
+  private static final class MicroTimeSerializer extends StdSerializer<java.time.ZonedDateTime> {
+    private static final long serialVersionUID = 1L;
+    private static final java.time.format.DateTimeFormatter FORMAT =
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'");
+
+    MicroTimeSerializer() {
+      super(java.time.ZonedDateTime.class);
+    }
+
+    @Override
+    public void serialize(java.time.ZonedDateTime value, com.fasterxml.jackson.core.JsonGenerator gen,
+        com.fasterxml.jackson.databind.SerializerProvider provider) throws java.io.IOException {
+      gen.writeString(FORMAT.format(value.withZoneSameInstant(java.time.ZoneOffset.UTC)));
+    }
+  }
+
+  /** Reads RFC 3339 times (with or without a fraction or offset) into a {@link java.time.ZonedDateTime}. */
+  private static final class MicroTimeDeserializer
+      extends com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer<java.time.ZonedDateTime> {
+    private static final long serialVersionUID = 1L;
+
+    MicroTimeDeserializer() {
+      super(java.time.ZonedDateTime.class);
+    }
+
+    @Override
+    public java.time.ZonedDateTime deserialize(com.fasterxml.jackson.core.JsonParser p,
+        com.fasterxml.jackson.databind.DeserializationContext ctxt) throws java.io.IOException {
+      String text = p.getValueAsString();
+      if (text == null || text.isBlank()) {
+        return null;
+      }
+      try {
+        return java.time.ZonedDateTime.parse(text.trim(), java.time.format.DateTimeFormatter.ISO_DATE_TIME);
+      } catch (java.time.format.DateTimeParseException e) {
+        return (java.time.ZonedDateTime) ctxt.handleWeirdStringValue(java.time.ZonedDateTime.class, text,
+            "not an RFC 3339 time: " + e.getMessage());
       }
     }
   }

@@ -19,7 +19,8 @@ import io.capstan.runtime.node.NodeSettings;
 import io.capstan.spi.api.KindRegistry;
 import io.capstan.spi.auth.UserInfo;
 import io.capstan.spi.client.ApiClient;
-import io.capstan.tck.store.ReferenceStore;
+import io.capstan.plugins.store.memory.MemoryStore;
+import io.capstan.plugins.store.memory.MemoryStoreConfig;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,14 +35,14 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
- * A real API server (reference store, wall clock, its own small pool) and simulated nodes whose
+ * A real API server (memory store, wall clock, its own small pool) and simulated nodes whose
  * agents, runtimes and informers run on a virtual clock the test drives: virtual time advances in
  * small steps while the test waits for a condition, so minutes of back-off take milliseconds.
  */
 final class SimulatedCluster implements AutoCloseable {
 
-  final ReferenceStore store = ReferenceStore.create();
   final PooledTaskExecutor serverExecutor = new PooledTaskExecutor(2, Duration.ofSeconds(1));
+  final MemoryStore store = new MemoryStore(MemoryStoreConfig.defaults(), new WallClock(), serverExecutor);
   final ApiServer server;
   final DeterministicExecutor executor = new DeterministicExecutor(new VirtualClock(Instant.parse("2026-01-01T00:00:00Z")), 11);
   final ApiClient client;

@@ -119,10 +119,10 @@ class SimulatedNodeAgentTest {
 
   @Test
   void aCrashingContainerBacksOffWithGrowingDelays() {
-    pods.create(pod("crash", "node-1", Map.of("sim.capstan.io/duration", "1s", "sim.capstan.io/exit-code", "1")).build());
+    pods.create(pod("crash", "node-1", Map.of("sim.capstan.io/duration", "3s", "sim.capstan.io/exit-code", "1")).build());
     List<Long> gaps = new ArrayList<>();
     List<String> messages = new ArrayList<>();
-    cluster.until(Duration.ofMinutes(5), Duration.ofMillis(200), () -> {
+    cluster.until(Duration.ofMinutes(5), Duration.ofSeconds(1), () -> {
       ContainerStatus s = main(cluster.pod("crash"));
       if (s.getState() != null && s.getState().getWaiting() != null && "CrashLoopBackOff".equals(s.getState().getWaiting().getReason())
           && !messages.contains(s.getState().getWaiting().getMessage())) {
