@@ -63,10 +63,10 @@ public final class NodeHost implements Lifecycle {
   public static List<NodeIdentity> identities(NodeSettings settings) {
     PodCidrs cidrs = PodCidrs.parse(settings.clusterCidr());
     List<NodeIdentity> out = new ArrayList<>();
-    int index = 0;
+    int index = settings.firstNodeIndex();
     for (NodePool pool : settings.pools()) {
       for (int i = 1; i <= pool.count(); i++) {
-        out.add(new NodeIdentity(pool.nodeName(i), index, pool, cidrs.nodeCidr(index), internalIp(index)));
+        out.add(new NodeIdentity(pool.nodeName(i), index - settings.firstNodeIndex(), pool, cidrs.nodeCidr(index), internalIp(index)));
         index++;
       }
     }

@@ -18,9 +18,11 @@ import java.util.Map;
  * @param pods each node's pod capacity
  * @param labels extra labels on each node
  * @param taints taints on each node
+ * @param names the nodes' names when given explicitly ({@code node.names}, or {@code capstan node --name});
+ *     empty: {@code <name>-1 ... <name>-<count>}
  */
 public record NodePool(String name, int count, Quantity cpu, Quantity memory, int pods, Map<String, String> labels,
-    List<Taint> taints) {
+    List<Taint> taints, List<String> names) {
 
   public NodePool {
     requireNonNull(name, "name");
@@ -28,6 +30,10 @@ public record NodePool(String name, int count, Quantity cpu, Quantity memory, in
     requireNonNull(memory, "memory");
     labels = Map.copyOf(requireNonNull(labels, "labels"));
     taints = List.copyOf(requireNonNull(taints, "taints"));
+    names = List.copyOf(requireNonNull(names, "names"));
+    if (!names.isEmpty()) {
+      count = names.size();
+    }
     if (count < 0) {
       throw new IllegalArgumentException("node pool " + name + ": count must be >= 0, got " + count);
     }
@@ -38,6 +44,6 @@ public record NodePool(String name, int count, Quantity cpu, Quantity memory, in
 
   /** The name of the i-th node (1-based) of this pool. */
   public String nodeName(int i) {
-    return name + "-" + i;
+    return names.isEmpty() ? name + "-" + i : names.get(i - 1);
   }
 }

@@ -19,15 +19,18 @@ import java.util.Set;
  * The node host's settings under {@code node.*} (the runtime plugin's own are under
  * {@code node.<runtime>.*}).
  *
- * @param pools the node pools, the default pool ({@code node.count} nodes named {@code node-N}) first
+ * @param pools the node pools, the default pool ({@code node.count} nodes named {@code node-N}, or the
+ *     {@code node.names}) first
  * @param clusterCidr the cluster's pod network; each node gets the next /24 of it as its podCIDR
+ * @param firstNodeIndex the index of this process's first node in the cluster CIDR's /24s
+ *     ({@code node.firstIndex}; a second process of nodes starts after the first one's)
  * @param leaseDuration the Lease's {@code leaseDurationSeconds}; 40 s as the kubelet
  * @param leaseRenewInterval how often a node renews its Lease; 10 s as the kubelet
  * @param statusUpdateFrequency how often node conditions are computed; 10 s
  * @param statusReportFrequency how often the node status is written when nothing changed; 5 min
  * @param workers pod workers shared by all nodes of the process
  */
-public record NodeSettings(List<NodePool> pools, String clusterCidr, Duration leaseDuration, Duration leaseRenewInterval,
+public record NodeSettings(List<NodePool> pools, String clusterCidr, int firstNodeIndex, Duration leaseDuration, Duration leaseRenewInterval,
     Duration statusUpdateFrequency, Duration statusReportFrequency, int workers) {
 
   public NodeSettings {
@@ -44,13 +47,17 @@ public record NodeSettings(List<NodePool> pools, String clusterCidr, Duration le
 
   /** The defaults with {@code count} nodes in the default pool and no other pool. */
   public static NodeSettings ofCount(int count) {
-    return new NodeSettings(List.of(defaultPool(count, Map.of())), "10.244.0.0/16", Duration.ofSeconds(40),
+    return new NodeSettings(List.of(defaultPool(count, Map.of())), "10.244.0.0/16", 0, Duration.ofSeconds(40),
         Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofMinutes(5), 4);
   }
 
+  /** The default pool: {@code node.count} nodes named node-N, or exactly the {@code node.names}. */
   private static NodePool defaultPool(int count, Map<String, Object> tree) {
+    Object names = tree.get("names");
+    List<String> explicit = names instanceof List<?> list ? list.stream().map(String::valueOf).filter(n -> !n.isBlank()).toList()
+        : names == null || String.valueOf(names).isBlank() ? List.of() : List.of(String.valueOf(names).split(","));
     return new NodePool("node", count, new Quantity(str(tree, "cpu", "4")), new Quantity(str(tree, "memory", "16Gi")),
-        Integer.parseInt(str(tree, "pods", "110")), Map.of(), List.of());
+        Integer.parseInt(str(tree, "pods", "110")), Map.of(), List.of(), explicit);
   }
 
   /** Every node of every pool, in order. */
@@ -59,7 +66,7 @@ public record NodeSettings(List<NodePool> pools, String clusterCidr, Duration le
   }
 
   public NodeSettings withPools(List<NodePool> replaced) {
-    return new NodeSettings(replaced, clusterCidr, leaseDuration, leaseRenewInterval, statusUpdateFrequency,
+    return new NodeSettings(replaced, clusterCidr, firstNodeIndex, leaseDuration, leaseRenewInterval, statusUpdateFrequency,
         statusReportFrequency, workers);
   }
 
@@ -75,7 +82,7 @@ public record NodeSettings(List<NodePool> pools, String clusterCidr, Duration le
           pools.add(pool(String.valueOf(e.getKey()), asMap(e.getValue())));
         }
       }
-      return new NodeSettings(pools, str(tree, "clusterCidr", "10.244.0.0/16"),
+      return new NodeSettings(pools, str(tree, "clusterCidr", "10.244.0.0/16"), firstNodeIndex(tree),
           DurationDeserializer.parse(str(tree, "leaseDuration", "40s")),
           DurationDeserializer.parse(str(tree, "leaseRenewInterval", "10s")),
           DurationDeserializer.parse(str(tree, "statusUpdateFrequency", "10s")),
@@ -100,7 +107,7 @@ public record NodeSettings(List<NodePool> pools, String clusterCidr, Duration le
       }
     }
     return new NodePool(name, Integer.parseInt(str(p, "count", "1")), new Quantity(str(p, "cpu", "4")),
-        new Quantity(str(p, "memory", "16Gi")), Integer.parseInt(str(p, "pods", "110")), labels, taints);
+        new Quantity(str(p, "memory", "16Gi")), Integer.parseInt(str(p, "pods", "110")), labels, taints, List.of());
   }
 
   /** {@code key=value:Effect} or {@code key:Effect}, as kubectl taint writes them. */
@@ -121,6 +128,14 @@ public record NodeSettings(List<NodePool> pools, String clusterCidr, Duration le
     taint.setValue(eq < 0 ? null : kv.substring(eq + 1));
     taint.setEffect(effect);
     return taint;
+  }
+
+  private static int firstNodeIndex(Map<String, Object> tree) {
+    int index = Integer.parseInt(str(tree, "firstIndex", "0"));
+    if (index < 0) {
+      throw new IllegalArgumentException("node.firstIndex must be >= 0");
+    }
+    return index;
   }
 
   @SuppressWarnings("unchecked")
