@@ -152,9 +152,13 @@ public final class NodeAgent {
         return; // finished before this agent started; nothing to run
       }
       if (pod.getMetadata().getDeletionTimestamp() != null) {
-        sync.writeStatus(new PodState(pod.getMetadata().getUid(), namespace, name, List.of(), List.of(), 0, 0), pod);
-        client.resources(Pod.class).delete(namespace, name, io.capstan.spi.client.DeleteOptions.DEFAULTS
-            .withGracePeriodSeconds(0).withPreconditionUid(pod.getMetadata().getUid()));
+        // deleted before it ever ran here (or while this agent was down): nothing to stop
+        try {
+          client.resources(Pod.class).delete(namespace, name, io.capstan.spi.client.DeleteOptions.DEFAULTS
+              .withGracePeriodSeconds(0).withPreconditionUid(pod.getMetadata().getUid()));
+        } catch (io.capstan.spi.client.NotFoundException | io.capstan.spi.client.ConflictException gone) {
+          // already removed, or a new pod of the same name
+        }
         return;
       }
       st = admit(pod);

@@ -2,7 +2,9 @@ package io.capstan.plugins.node.simulated;
 
 import io.capstan.spi.node.LogLine;
 import io.capstan.spi.node.LogOptions;
+import io.capstan.spi.node.ContainerRuntimeException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /** Applies {@code since} and {@code tailLines} to a container's lines, as kubectl asks. */
@@ -21,5 +23,21 @@ final class SimulatedLogs {
       return new ArrayList<>(out.subList(out.size() - options.tailLines().getAsInt(), out.size()));
     }
     return out;
+  }
+
+  /** The previous instance of a container: same sandbox and name, the highest earlier attempt. */
+  static SimulatedContainer previous(Collection<SimulatedContainer> containers, SimulatedContainer current) {
+    SimulatedContainer best = null;
+    for (SimulatedContainer c : containers) {
+      if (c.sandboxId.equals(current.sandboxId) && c.config.name().equals(current.config.name())
+          && c.config.attempt() < current.config.attempt() && (best == null || c.config.attempt() > best.config.attempt())) {
+        best = c;
+      }
+    }
+    if (best == null) {
+      throw new ContainerRuntimeException("previous terminated container \"" + current.config.name()
+          + "\" in pod " + current.podDescription + " not found");
+    }
+    return best;
   }
 }

@@ -24,7 +24,6 @@ import io.fabric8.kubernetes.api.model.Probe;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -286,7 +285,7 @@ public final class SimulatedRuntime implements ContainerRuntime {
     requireNonNull(options, "options");
     requireNonNull(sink, "sink");
     SimulatedContainer current = require(containerId);
-    SimulatedContainer c = options.previous() ? previous(current) : current;
+    SimulatedContainer c = options.previous() ? SimulatedLogs.previous(containers.values(), current) : current;
     List<io.capstan.spi.node.LogLine> lines = SimulatedLogs.select(c.allLines(), options);
     if (!options.follow() || c.state == ContainerState.EXITED) {
       lines.forEach(sink::line);
@@ -307,21 +306,6 @@ public final class SimulatedRuntime implements ContainerRuntime {
         }
       }
     };
-  }
-
-  private SimulatedContainer previous(SimulatedContainer current) {
-    SimulatedContainer best = null;
-    for (SimulatedContainer c : containers.values()) {
-      if (c.sandboxId.equals(current.sandboxId) && c.config.name().equals(current.config.name())
-          && c.config.attempt() < current.config.attempt() && (best == null || c.config.attempt() > best.config.attempt())) {
-        best = c;
-      }
-    }
-    if (best == null) {
-      throw new ContainerRuntimeException("previous terminated container \"" + current.config.name()
-          + "\" in pod " + current.podDescription + " not found");
-    }
-    return best;
   }
 
   @Override
@@ -390,12 +374,7 @@ public final class SimulatedRuntime implements ContainerRuntime {
   }
 
   @Override
-  public String toString() {
-    Map<String, Integer> counts = new HashMap<>();
-    synchronized (this) {
-      counts.put("sandboxes", sandboxes.size());
-      counts.put("containers", containers.size());
-    }
-    return "SimulatedRuntime" + counts;
+  public synchronized String toString() {
+    return "SimulatedRuntime[sandboxes=" + sandboxes.size() + ", containers=" + containers.size() + "]";
   }
 }
