@@ -214,4 +214,28 @@ class NodesIT {
       after.forEach(p -> assertThat(p.getStatus().getPodIP()).as(p.getMetadata().getName()).isEqualTo(ips.get(p.getMetadata().getName())));
     }
   }
+
+  @Test
+  void aNodeAgentProcessJoinsARemoteApiServerAsCapstanNodeDoes() throws Exception {
+    try (ControlPlane plane = new ControlPlane(dir.resolve("data"), Map.of())) {
+      Map<String, String> flags = new java.util.LinkedHashMap<>();
+      flags.put("components", "node-agent");
+      flags.put("client.server", plane.url());
+      flags.put("node.names", "edge-1");
+      flags.put("node.firstIndex", "200");
+      io.capstan.runtime.kernel.KernelPlan plan = io.capstan.runtime.kernel.KernelPlan.resolve(
+          io.capstan.runtime.config.ConfigInputs.defaultsOnly().withFlags(flags));
+      try (io.capstan.runtime.kernel.Kernel agent = io.capstan.runtime.kernel.Kernel.create(plan,
+          io.capstan.runtime.components.ComponentModules.of(plan).toArray(new com.google.inject.Module[0]))) {
+        agent.start();
+        ApiClient client = plane.kernel().injector().getInstance(ApiClient.class);
+        Node node = client.resources(Node.class).get("", "edge-1").orElseThrow();
+        assertThat(node.getSpec().getPodCIDR()).isEqualTo("10.244.200.0/24");
+        client.resources(Pod.class).create(new PodBuilder().withNewMetadata().withName("remote").withNamespace("default").endMetadata()
+            .withNewSpec().withNodeName("edge-1").addNewContainer().withName("c").withImage("nginx").endContainer().endSpec().build());
+        await().atMost(Duration.ofSeconds(20)).until(() -> client.resources(Pod.class).get("default", "remote")
+            .map(p -> "Running".equals(p.getStatus().getPhase()) && p.getStatus().getPodIP().startsWith("10.244.200.")).orElse(false));
+      }
+    }
+  }
 }
