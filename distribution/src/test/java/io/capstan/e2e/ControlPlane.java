@@ -39,6 +39,23 @@ public final class ControlPlane implements AutoCloseable {
     server = kernel.injector().getInstance(ApiServer.class);
   }
 
+  /**
+   * A control plane that also runs {@code nodes} simulated node agents (the {@code node-agent}
+   * component), as {@code capstan up --nodes N} does.
+   */
+  public static ControlPlane withNodes(Path dataDir, int nodes, Map<String, String> settings) {
+    Map<String, String> flags = new LinkedHashMap<>();
+    flags.put("components", "apiserver,node-agent");
+    flags.put("node.count", Integer.toString(nodes));
+    flags.putAll(settings);
+    return new ControlPlane(dataDir, flags);
+  }
+
+  /** The node agents of this control plane (only with {@link #withNodes}). */
+  public io.capstan.runtime.node.NodeHost nodes() {
+    return kernel.injector().getInstance(io.capstan.runtime.node.NodeHost.class);
+  }
+
   public Kernel kernel() {
     return kernel;
   }

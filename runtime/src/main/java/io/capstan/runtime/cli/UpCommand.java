@@ -54,6 +54,11 @@ public final class UpCommand implements Callable<Integer> {
       description = "Components to run, e.g. --components=apiserver,scheduler (default: all)")
   List<String> components;
 
+  /** Another serving command ({@code capstan node}) keeps the JVM alive the same way. */
+  static void markServing() {
+    serving = true;
+  }
+
   /** Whether a process is serving; the launcher then lets the shutdown hook end the JVM. */
   static boolean isServing() {
     return serving;

@@ -31,6 +31,13 @@ public final class ComponentModules {
     } else {
       modules.add(new RemoteClientModule());
     }
+    // Without any container runtime installed (a build of the runtime alone) the node agents stay
+    // off; `capstan up` notes the uninstalled default. A runtime named but missing stops start-up.
+    if (plan.components().contains("node-agent") && (!plan.selection().selected(SpiFamilies.CONTAINER_RUNTIME).isEmpty()
+        || !plan.catalog().plugins(SpiFamilies.CONTAINER_RUNTIME).isEmpty())) {
+      requireOne(plan, SpiFamilies.CONTAINER_RUNTIME, "node-agent");
+      modules.add(new NodesModule());
+    }
     return modules;
   }
 }

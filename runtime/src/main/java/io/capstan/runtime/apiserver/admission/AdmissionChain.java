@@ -47,7 +47,7 @@ public final class AdmissionChain {
           mutating.admit(request);
         }
       }
-      if (request.object().isPresent()) {
+      if (request.object().isPresent() && !"binding".equals(request.subresource())) {
         HasMetadata object = request.object().get();
         List<FieldError> errors = validator.validate(kind, object, request.oldObject());
         if (!errors.isEmpty()) {
