@@ -44,6 +44,7 @@ class ApiSecurityIT {
 
   @BeforeAll
   void start() throws Exception {
+    Kubectl.requireKubectl();
     dir = Files.createTempDirectory("capstan-security-it");
     Path tokens = Files.writeString(dir.resolve("tokens.csv"), """
         # token,user,uid,groups

@@ -1,6 +1,8 @@
 package io.capstan.runtime.apiserver.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static java.nio.file.attribute.PosixFilePermission.OWNER_READ;
+import static java.nio.file.attribute.PosixFilePermission.OWNER_WRITE;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.capstan.runtime.apiserver.ApiServerSettings;
@@ -30,7 +32,7 @@ class ClusterPkiTest {
     assertThat(first.admin().getSubjectX500Principal().getName()).isEqualTo("CN=capstan-admin,O=system:masters");
     first.serving().verify(first.ca().getPublicKey());
     first.admin().verify(first.ca().getPublicKey());
-    assertThat(Files.getPosixFilePermissions(dir.resolve("ca.key")).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+    assertThat(Files.getPosixFilePermissions(dir.resolve("ca.key"))).containsExactlyInAnyOrder(OWNER_READ, OWNER_WRITE);
   }
 
   @Test

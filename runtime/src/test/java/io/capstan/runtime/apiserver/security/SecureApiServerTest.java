@@ -1,6 +1,8 @@
 package io.capstan.runtime.apiserver.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static java.nio.file.attribute.PosixFilePermission.OWNER_READ;
+import static java.nio.file.attribute.PosixFilePermission.OWNER_WRITE;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.capstan.runtime.apiserver.ApiServer;
@@ -113,7 +115,7 @@ class SecureApiServerTest {
         "client-key-data: ");
     ClientConnection connection = KubeconfigFile.read(server.kubeconfig());
     assertThat(connection.tls()).isPresent();
-    assertThat(Files.getPosixFilePermissions(server.kubeconfig()).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+    assertThat(Files.getPosixFilePermissions(server.kubeconfig())).containsExactlyInAnyOrder(OWNER_READ, OWNER_WRITE);
   }
 
   @Test
