@@ -125,7 +125,12 @@ public final class UpCommand implements Callable<Integer> {
       return "";
     }
     ApiServer server = kernel.injector().getInstance(ApiServer.class);
-    return "; API server at " + server.url() + "; use it with: export KUBECONFIG=" + server.kubeconfig().toAbsolutePath();
+    String line = "; API server at " + server.url() + "; use it with: export KUBECONFIG=" + server.kubeconfig().toAbsolutePath();
+    if (server.url().startsWith("http:")) {
+      line += " (plain HTTP, apiserver.tls.enabled=false: the kubeconfig carries no credential; give clients a token from"
+          + " authentication.token-file.path or list anonymous in apiserver.authentication)";
+    }
+    return line;
   }
 
   private static String summary(KernelPlan plan) {
