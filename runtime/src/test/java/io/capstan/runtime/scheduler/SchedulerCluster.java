@@ -65,7 +65,7 @@ final class SchedulerCluster implements AutoCloseable {
     store.start();
     ApiServerSettings settings = new ApiServerSettings("127.0.0.1", 0, null, null, null, 1000, Duration.ofSeconds(1), null);
     ApiExtensions extensions = new ApiExtensions(Optional.empty(), Optional.of(new EnginePatchApplier()), Optional.empty());
-    server = new ApiServer(settings, dataDir, store, KindRegistry.builtIn(), List.of(), ObjectValidator.NONE, clock,
+    server = new ApiServer(settings, dataDir, store, KindRegistry.builtIn(), List.of(), ObjectValidator.KUBERNETES, clock,
         executor, extensions, NonResourceEndpoints.NONE);
     server.start();
     client = new InProcessApiClient(server.api(), UserInfo.of("system:capstan", UserInfo.GROUP_MASTERS), executor,
