@@ -168,6 +168,7 @@ final class SchedulingCycle {
     }
     Status[] statuses = new Status[n];
     AtomicInteger found = new AtomicInteger();
+    long began = System.nanoTime();
     int processed = fw.parallelizer().until(n, i -> {
       NodeInfo node = nodes.get((start + i) % n);
       Map<String, String> verdicts = explain == null ? null : new LinkedHashMap<>();
@@ -180,6 +181,7 @@ final class SchedulingCycle {
         explain.filter(node.nodeName(), verdicts);
       }
     }, () -> found.get() >= toFind);
+    fw.metrics().record(io.capstan.runtime.scheduler.framework.ExtensionPoint.FILTER, System.nanoTime() - began);
     List<NodeInfo> feasible = new ArrayList<>(Math.min(toFind, processed));
     int last = processed - 1;
     for (int i = 0; i < processed; i++) {

@@ -159,6 +159,44 @@ class SchedulerEndToEndTest {
     }
   }
 
+  @Test
+  void capstanExplainPodPrintsTheFilterAndScoreTables() throws Exception {
+    cluster = new SchedulerCluster(dir, SchedulerCluster.BASIC);
+    cluster.node(node("roomy").cpu("8").build());
+    cluster.node(node("tiny").cpu("1").build());
+    cluster.node(node("medium").cpu("4").build());
+    cluster.pod(pod("filler").cpu("2").node("medium").build());
+    await().atMost(Duration.ofSeconds(10)).until(() -> cluster.scheduler.cache().podsOn("medium").size() == 1);
+    cluster.pod(pod("web").cpu("2").build());
+    cluster.pod(pod("huge").cpu("64").build());
+    await().atMost(Duration.ofSeconds(10)).until(() -> cluster.get("web").getMetadata().getAnnotations()
+        .containsKey(ExplainAnnotations.SELECTED_NODE));
+    await().atMost(Duration.ofSeconds(10)).until(() -> scheduledCondition(cluster.get("huge")) != null
+        && cluster.get("huge").getMetadata().getAnnotations().containsKey(ExplainAnnotations.FILTER_RESULT));
+
+    java.io.StringWriter out = new java.io.StringWriter();
+    int code = io.capstan.runtime.cli.CapstanMain.run(new String[] {"explain", "pod", "web", "-n", "default", "--server",
+        cluster.server.url()}, new java.io.PrintWriter(out, true), new java.io.PrintWriter(new java.io.StringWriter(), true));
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("Pod default/web: on node roomy (selected roomy)", "Filter:",
+        "Score (raw / normalized x weight):").containsPattern("tiny\\s+Insufficient cpu")
+        .containsPattern("roomy\\s+passed\\s+passed")
+        .containsPattern("roomy\\s+100 / 100\\s+100").containsPattern("medium\\s+50 / 50\\s+50");
+
+    java.io.StringWriter pending = new java.io.StringWriter();
+    CapstanMainRunner.run(pending, "explain", "pod", "huge", "--server", cluster.server.url());
+    assertThat(pending.toString()).contains("Pod default/huge: pending",
+        "PodScheduled=False Unschedulable: 0/3 nodes are available: 3 Insufficient cpu.");
+  }
+
+  /** Runs the CLI into a writer. */
+  static final class CapstanMainRunner {
+    static int run(java.io.StringWriter out, String... args) {
+      return io.capstan.runtime.cli.CapstanMain.run(args, new java.io.PrintWriter(out, true),
+          new java.io.PrintWriter(new java.io.StringWriter(), true));
+    }
+  }
+
   static Pod withScheduler(Pod pod, String name) {
     return new PodBuilder(pod).editSpec().withSchedulerName(name).endSpec().build();
   }

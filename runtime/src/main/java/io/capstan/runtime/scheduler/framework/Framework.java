@@ -193,13 +193,13 @@ public final class Framework {
   }
 
   /**
-   * Runs the filters on one node in order, stopping at the first non-success. Thread-safe.
+   * Runs the filters on one node in order, stopping at the first non-success. Thread-safe. Not
+   * timed per node (the caller times the whole Filter phase).
    *
    * @param verdicts if non-null, receives plugin → {@code "passed"} or the reason
    */
   public Status runFilters(CycleState state, Pod pod, NodeInfo node, Map<String, String> verdicts) {
-    long start = System.nanoTime();
-    try {
+    {
       Set<String> skip = state.skipFilterPlugins();
       for (FilterPlugin p : filters) {
         if (!skip.isEmpty() && skip.contains(p.name())) {
@@ -226,8 +226,6 @@ public final class Framework {
         }
       }
       return Status.success();
-    } finally {
-      metrics.record(ExtensionPoint.FILTER, System.nanoTime() - start);
     }
   }
 
