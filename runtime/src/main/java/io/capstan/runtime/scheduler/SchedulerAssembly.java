@@ -30,14 +30,22 @@ public final class SchedulerAssembly {
   private SchedulerAssembly() {}
 
   public static Scheduler build(SchedulerConfig config, SchedulerOptions options,
-      Map<String, SchedulerPluginFactory<?>> registry, Injector parent, ApiClient client, InformerFactory informers,
+      Map<String, SchedulerPluginFactory<?>> factories, Injector parent, ApiClient client, InformerFactory informers,
       boolean ownsInformers) {
+    return buildWith(config, options, io.capstan.runtime.scheduler.profile.PluginRegistration.ofFactories(factories),
+        parent, client, informers, ownsInformers);
+  }
+
+  /** The same with plugins given as registrations (the host's own bench plugins). */
+  public static Scheduler buildWith(SchedulerConfig config, SchedulerOptions options,
+      Map<String, io.capstan.runtime.scheduler.profile.PluginRegistration> registry, Injector parent, ApiClient client,
+      InformerFactory informers, boolean ownsInformers) {
     requireNonNull(config, "config");
     Clock clock = parent.getInstance(Clock.class);
     TaskExecutor executor = parent.getInstance(TaskExecutor.class);
     SchedulerCache cache = new SchedulerCache(options.assumedPodTtl());
     Snapshot snapshot = new Snapshot();
-    ProfileBuilder builder = new ProfileBuilder(registry, parent);
+    ProfileBuilder builder = new ProfileBuilder(parent, registry);
     List<Framework> frameworks = new ArrayList<>();
     for (ProfileSpec spec : config.profiles()) {
       FrameworkHandleImpl handle = new FrameworkHandleImpl(spec.schedulerName(), clock, config.parallelism(),

@@ -1,7 +1,6 @@
 package io.capstan.runtime.bench.scheduler;
 
 import com.google.inject.AbstractModule;
-import com.google.inject.Module;
 import io.capstan.runtime.scheduler.cache.PodInfos;
 import io.capstan.spi.plugin.NoConfig;
 import io.capstan.spi.scheduler.BindPlugin;
@@ -15,7 +14,7 @@ import io.capstan.spi.scheduler.QueueSortPlugin;
 import io.capstan.spi.scheduler.QueuedPodInfo;
 import io.capstan.spi.scheduler.Resource;
 import io.capstan.spi.scheduler.SchedulerPlugin;
-import io.capstan.spi.scheduler.SchedulerPluginFactory;
+import io.capstan.runtime.scheduler.profile.PluginRegistration;
 import io.capstan.spi.scheduler.ScorePlugin;
 import io.capstan.spi.scheduler.ScoreResult;
 import io.capstan.spi.scheduler.Status;
@@ -35,8 +34,8 @@ public final class FrameworkOnlyPlugins {
 
   private FrameworkOnlyPlugins() {}
 
-  public static Map<String, SchedulerPluginFactory<?>> registry() {
-    Map<String, SchedulerPluginFactory<?>> r = new LinkedHashMap<>();
+  public static Map<String, PluginRegistration> registry() {
+    Map<String, PluginRegistration> r = new LinkedHashMap<>();
     r.put("BenchSort", factory("BenchSort", Sort.class));
     r.put("BenchFit", factory("BenchFit", Fit.class));
     r.put("BenchLeastAllocated", factory("BenchLeastAllocated", LeastAllocated.class));
@@ -66,28 +65,13 @@ public final class FrameworkOnlyPlugins {
             enabled: [{name: BenchBinder}]
       """;
 
-  private static SchedulerPluginFactory<NoConfig> factory(String name, Class<? extends SchedulerPlugin> type) {
-    return new SchedulerPluginFactory<>() {
+  private static PluginRegistration factory(String name, Class<? extends SchedulerPlugin> type) {
+    return new PluginRegistration(name, NoConfig.class, config -> new AbstractModule() {
       @Override
-      public String name() {
-        return name;
+      protected void configure() {
+        bind(SchedulerPlugin.class).to(type);
       }
-
-      @Override
-      public Class<NoConfig> configType() {
-        return NoConfig.class;
-      }
-
-      @Override
-      public Module module(NoConfig config) {
-        return new AbstractModule() {
-          @Override
-          protected void configure() {
-            bind(SchedulerPlugin.class).to(type);
-          }
-        };
-      }
-    };
+    });
   }
 
   static final class Sort implements QueueSortPlugin {

@@ -82,15 +82,14 @@ public final class SchedulerBench {
       boolean defaults = registry.keySet().containsAll(java.util.List.of("PrioritySort", "NodeResourcesFit", "DefaultBinder"));
       SchedulerConfig config = defaults ? ConfigurationLoader.defaults()
           : ConfigurationLoader.parse(FrameworkOnlyPlugins.PROFILE, "framework-only profile");
-      if (!defaults) {
-        registry = FrameworkOnlyPlugins.registry();
-      }
+      Map<String, io.capstan.runtime.scheduler.profile.PluginRegistration> plugins = defaults
+          ? io.capstan.runtime.scheduler.profile.PluginRegistration.ofFactories(registry) : FrameworkOnlyPlugins.registry();
       step("profile: " + (defaults ? "Kubernetes' default profile" : "framework-only plugins (plugins-scheduler not installed)"));
       Clock clock = kernel.injector().getInstance(Clock.class);
       TaskExecutor executor = kernel.injector().getInstance(TaskExecutor.class);
       DefaultInformerFactory informers = new DefaultInformerFactory(client, executor, clock);
       SchedulerOptions options = SchedulerOptions.defaults().withExplain(settings.explain()).withEvents(settings.events());
-      Scheduler scheduler = SchedulerAssembly.build(config, options, registry, kernel.injector(), client, informers, true);
+      Scheduler scheduler = SchedulerAssembly.buildWith(config, options, plugins, kernel.injector(), client, informers, true);
       client.resources(Namespace.class).create(new NamespaceBuilder().withNewMetadata().withName("bench").endMetadata().build());
       step("creating " + settings.nodes() + " nodes");
       parallel(settings.nodes(), 2, i -> client.resources(Node.class).create(SchedulerWorkloads.node(i)));

@@ -52,10 +52,14 @@ public final class ProfileBuilder {
   private static final Logger log = LoggerFactory.getLogger(ProfileBuilder.class);
   private static final ObjectMapper ARGS = PluginConfigMapper.create();
 
-  private final Map<String, SchedulerPluginFactory<?>> registry;
+  private final Map<String, PluginRegistration> registry;
   private final Injector parent;
 
-  public ProfileBuilder(Map<String, SchedulerPluginFactory<?>> registry, Injector parent) {
+  public ProfileBuilder(Map<String, SchedulerPluginFactory<?>> factories, Injector parent) {
+    this(parent, PluginRegistration.ofFactories(factories));
+  }
+
+  public ProfileBuilder(Injector parent, Map<String, PluginRegistration> registry) {
     this.registry = Map.copyOf(registry);
     this.parent = requireNonNull(parent, "parent");
   }
@@ -190,7 +194,7 @@ public final class ProfileBuilder {
       }
     });
     for (String name : names) {
-      SchedulerPluginFactory<?> factory = registry.get(name);
+      PluginRegistration factory = registry.get(name);
       Object config = bindArgs(profile, name, factory, args.get(name));
       handle.putPluginArgs(name, config);
       modules.add(privately(profile, name, factory, config));
@@ -219,11 +223,10 @@ public final class ProfileBuilder {
     return out;
   }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static Module privately(String profile, String name, SchedulerPluginFactory factory, Object config) {
+  private static Module privately(String profile, String name, PluginRegistration factory, Object config) {
     Module own;
     try {
-      own = requireNonNull(factory.module(config), "module(config) returned null");
+      own = requireNonNull(factory.module().apply(config), "module(config) returned null");
     } catch (RuntimeException e) {
       throw new CapstanException("profile \"" + profile + "\": scheduler plugin \"" + name + "\" failed to build its module: "
           + e, e);
@@ -238,7 +241,7 @@ public final class ProfileBuilder {
     };
   }
 
-  private static Object bindArgs(String profile, String name, SchedulerPluginFactory<?> factory, JsonNode args) {
+  private static Object bindArgs(String profile, String name, PluginRegistration factory, JsonNode args) {
     ObjectNode node = args == null || args.isNull() ? JsonNodeFactory.instance.objectNode()
         : args.isObject() ? ((ObjectNode) args).deepCopy() : null;
     if (node == null) {
