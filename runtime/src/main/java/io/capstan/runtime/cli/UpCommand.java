@@ -59,6 +59,10 @@ public final class UpCommand implements Callable<Integer> {
     serving = true;
   }
 
+  @Option(names = "--scheduler-config", paramLabel = "FILE",
+      description = "A KubeSchedulerConfiguration (kubescheduler.config.k8s.io/v1) for the scheduler (scheduler.configFile)")
+  String schedulerConfig;
+
   /** Whether a process is serving; the launcher then lets the shutdown hook end the JVM. */
   static boolean isServing() {
     return serving;
@@ -116,6 +120,9 @@ public final class UpCommand implements Callable<Integer> {
     }
     if (components != null) {
       flags.put("components", String.join(",", components));
+    }
+    if (schedulerConfig != null) {
+      flags.put("scheduler.configFile", schedulerConfig);
     }
     return flags;
   }

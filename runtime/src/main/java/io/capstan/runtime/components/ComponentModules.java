@@ -31,6 +31,9 @@ public final class ComponentModules {
     } else {
       modules.add(new RemoteClientModule());
     }
+    if (plan.components().contains("scheduler")) {
+      modules.add(new SchedulerModule());
+    }
     // Without any container runtime installed (a build of the runtime alone) the node agents stay
     // off; `capstan up` notes the uninstalled default. A runtime named but missing stops start-up.
     if (plan.components().contains("node-agent") && (!plan.selection().selected(SpiFamilies.CONTAINER_RUNTIME).isEmpty()

@@ -47,6 +47,7 @@ public final class AdmissionChain {
           mutating.admit(request);
         }
       }
+      // A binding only sets spec.nodeName, which the server itself writes; pod-update rules do not apply.
       if (request.object().isPresent() && !"binding".equals(request.subresource())) {
         HasMetadata object = request.object().get();
         List<FieldError> errors = validator.validate(kind, object, request.oldObject());
