@@ -220,7 +220,7 @@ class NodesIT {
     try (ControlPlane plane = new ControlPlane(dir.resolve("data"), Map.of())) {
       Map<String, String> flags = new java.util.LinkedHashMap<>();
       flags.put("components", "node-agent");
-      flags.put("client.server", plane.url());
+      flags.put("client.kubeconfig", plane.kubeconfig().toString());
       flags.put("node.names", "edge-1");
       flags.put("node.firstIndex", "200");
       io.capstan.runtime.kernel.KernelPlan plan = io.capstan.runtime.kernel.KernelPlan.resolve(

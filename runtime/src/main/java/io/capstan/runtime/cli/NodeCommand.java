@@ -52,8 +52,8 @@ public final class NodeCommand implements Callable<Integer> {
     Server server = server(kubeconfig);
     Map<String, String> flags = new LinkedHashMap<>();
     flags.put("components", "node-agent");
-    flags.put("client.server", server.url());
-    flags.put("client.token", server.token());
+    // the kubeconfig itself, so the client gets its CA and client certificate or token for HTTPS
+    flags.put("client.kubeconfig", kubeconfig.toAbsolutePath().toString());
     flags.put("node.names", name);
     flags.put("node.firstIndex", Integer.toString(index));
     KernelPlan plan = KernelPlan.resolve(parent.global.inputs(flags));
