@@ -45,6 +45,7 @@ final class ProcessContainer {
   private InputStream stderr;
   private CriLogWriter writer;
   private Cancellable killTask;
+  private List<ProcessHandle> tree = List.of();
   private final List<Follower> followers = new ArrayList<>();
   private final byte[] buffer = new byte[64 * 1024];
 
@@ -104,6 +105,15 @@ final class ProcessContainer {
     }
     killTask = schedule.get();
     return true;
+  }
+
+  /** The descendants seen when SIGTERM was sent, killed if still alive when the process ends. */
+  synchronized void rememberTree(List<ProcessHandle> descendants) {
+    tree = List.copyOf(descendants);
+  }
+
+  synchronized List<ProcessHandle> rememberedTree() {
+    return tree;
   }
 
   /** Reads what the pipes hold, logs it, and serves the followers. */

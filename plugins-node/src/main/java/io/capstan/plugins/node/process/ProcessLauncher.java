@@ -54,6 +54,7 @@ final class ProcessLauncher {
           + "): working directory " + dir + " does not exist on this host");
     }
     builder.directory(dir.toFile());
+    builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))); // no stdin, as by default in a pod
     Map<String, String> env = builder.environment();
     env.clear();
     env.put("PATH", DEFAULT_PATH);

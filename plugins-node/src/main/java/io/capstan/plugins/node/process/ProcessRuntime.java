@@ -230,6 +230,8 @@ public final class ProcessRuntime implements ContainerRuntime {
 
   private void exited(ProcessContainer c, Process process) {
     c.exited(process.exitValue(), clock.now());
+    // as when a container's PID 1 ends: what it left running is killed
+    c.rememberedTree().stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     running.remove(c.id);
     saveRecords();
     if (containers.get(c.id) == c) {
@@ -252,7 +254,7 @@ public final class ProcessRuntime implements ContainerRuntime {
       return;
     }
     if (c.armKill(() -> executor.schedule(timeout, () -> Signals.kill(p)))) {
-      Signals.terminate(p);
+      c.rememberTree(Signals.terminate(p));
     }
   }
 

@@ -8,23 +8,25 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Signals to a container's process tree, as a runtime stops the whole container and not only its
- * first process: descendants first (so a shell waiting on a child sees it end), then the process.
+ * Signals to a container's processes as a container runtime sends them: the stop signal (SIGTERM)
+ * goes to the container's main process only, as to a container's PID 1, which may forward it or
+ * trap it; SIGKILL goes to the whole tree (descendants first), as the kill of a container's cgroup.
  */
 final class Signals {
 
   private Signals() {}
 
-  /** SIGTERM to the process and its descendants. */
-  static void terminate(Process process) {
-    process.descendants().forEach(ProcessHandle::destroy);
-    process.destroy();
+  /** SIGTERM to the main process; returns its descendants as they were, to kill once it exits. */
+  static List<ProcessHandle> terminate(Process process) {
+    List<ProcessHandle> tree = process.descendants().toList();
+    process.toHandle().destroy(); // not Process.destroy(): that also closes the output pipes
+    return tree;
   }
 
   /** SIGKILL to the process and its descendants. */
   static void kill(Process process) {
     process.descendants().forEach(ProcessHandle::destroyForcibly);
-    process.destroyForcibly();
+    process.toHandle().destroyForcibly(); // keeps the pipes open so the last output is logged
   }
 
   /**
@@ -35,11 +37,12 @@ final class Signals {
     if (processes.isEmpty()) {
       return;
     }
-    processes.forEach(Signals::terminate);
+    List<ProcessHandle> trees = processes.stream().flatMap(p -> terminate(p).stream()).toList();
     if (!awaitAll(processes, grace)) {
       processes.stream().filter(Process::isAlive).forEach(Signals::kill);
       awaitAll(processes, Duration.ofSeconds(1));
     }
+    trees.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
   }
 
   private static boolean awaitAll(List<Process> processes, Duration timeout) throws InterruptedException {
