@@ -18,8 +18,10 @@ import io.capstan.spi.node.LogSubscription;
 import io.capstan.spi.node.PodSandboxConfig;
 import io.capstan.spi.node.PodSandboxState;
 import io.capstan.spi.node.PodSandboxStatus;
+import io.capstan.spi.node.ProbeKind;
 import io.capstan.spi.node.RuntimeCapabilities;
 import io.capstan.spi.node.RuntimeVersion;
+import io.fabric8.kubernetes.api.model.Probe;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,6 +58,7 @@ public final class ProcessRuntime implements ContainerRuntime {
   private final Map<String, ProcessContainer> containers = new ConcurrentHashMap<>();
   private final Map<String, ProcessRecords.Entry> running = new ConcurrentHashMap<>();
   private final ProcessLogs logs;
+  private final ProcessProbes probes;
   private ProcessRecords records;
   private Cancellable flushTask;
   private boolean closed;
@@ -74,6 +77,7 @@ public final class ProcessRuntime implements ContainerRuntime {
     this.events = new SerialEvents(executor);
     this.dataDir = config.dataPath();
     this.logs = new ProcessLogs(config.maxLogFiles());
+    this.probes = new ProcessProbes(executor, config.hostAddress());
   }
 
   @Override
@@ -266,6 +270,7 @@ public final class ProcessRuntime implements ContainerRuntime {
     }
     c.process().ifPresent(Signals::kill);
     c.removed();
+    probes.forget(containerId);
     events.emit(l -> l.containerRemoved(containerId, c.sandboxId));
   }
 
@@ -284,6 +289,24 @@ public final class ProcessRuntime implements ContainerRuntime {
   @Override
   public LogSubscription readLogs(String containerId, LogOptions options, LogSink sink) {
     return logs.read(container(containerId), options, sink);
+  }
+
+  /**
+   * Runs exec, tcpSocket and httpGet probes of a running container (see {@link ProcessProbes}):
+   * never blocks, answers from the last completed check. A container that is not running fails.
+   */
+  @Override
+  public Optional<Boolean> probe(String containerId, ProbeKind kind, Probe probe) {
+    ProcessContainer c = container(containerId);
+    if (c.state() != ContainerState.RUNNING) {
+      return Optional.of(false);
+    }
+    Sandbox sandbox = sandboxes.get(c.sandboxId);
+    if (sandbox == null) {
+      return Optional.of(false);
+    }
+    return probes.probe(containerId, kind, probe, command -> ProcessLauncher.builder(containerId, c.config,
+        sandbox.config().hostname(), workDir(sandbox.config())).command(command));
   }
 
   @Override
