@@ -35,7 +35,7 @@ final class ProcessProbes {
 
   private final TaskExecutor executor;
   private final String hostAddress;
-  private final HttpClient http;
+  private volatile HttpClient http;
   private final Map<String, Slot> slots = new ConcurrentHashMap<>();
 
   private static final class Slot {
@@ -46,7 +46,6 @@ final class ProcessProbes {
   ProcessProbes(TaskExecutor executor, String hostAddress) {
     this.executor = requireNonNull(executor, "executor");
     this.hostAddress = requireNonNull(hostAddress, "hostAddress");
-    this.http = HttpClient.newBuilder().executor(executor).connectTimeout(Duration.ofSeconds(10)).build();
   }
 
   /**
@@ -99,13 +98,27 @@ final class ProcessProbes {
         if (get.getHttpHeaders() != null) {
           get.getHttpHeaders().forEach(h -> request.header(h.getName(), h.getValue()));
         }
-        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
+        return http().sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
             .thenApply(r -> r.statusCode() >= 200 && r.statusCode() < 400);
       }
       return CompletableFuture.completedFuture(true); // grpc and unknown handlers: not checked here
     } catch (IOException | RuntimeException e) {
       return CompletableFuture.completedFuture(false);
     }
+  }
+
+  /** Created on the first httpGet probe: a JDK HttpClient owns a selector thread. */
+  private HttpClient http() {
+    HttpClient client = http;
+    if (client == null) {
+      synchronized (this) {
+        if (http == null) {
+          http = HttpClient.newBuilder().executor(executor).connectTimeout(Duration.ofSeconds(10)).build();
+        }
+        client = http;
+      }
+    }
+    return client;
   }
 
   private String host(String host) {

@@ -95,8 +95,9 @@ final class ProcessRecords implements AutoCloseable {
           .filter(h -> startMillis(h) == entry.startMillis());
       if (alive.isPresent()) {
         ProcessHandle handle = alive.get();
-        handle.descendants().forEach(ProcessHandle::destroyForcibly);
+        List<ProcessHandle> tree = handle.descendants().toList();
         handle.destroyForcibly();
+        tree.forEach(ProcessHandle::destroyForcibly);
         killed.add(entry);
         LOG.warn("Killed orphaned container process pid={} container={} sandbox={} left by a previous run",
             entry.pid(), entry.containerId(), entry.sandboxId());

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * Signals to a container's processes as a container runtime sends them: the stop signal (SIGTERM)
  * goes to the container's main process only, as to a container's PID 1, which may forward it or
- * trap it; SIGKILL goes to the whole tree (descendants first), as the kill of a container's cgroup.
+ * trap it; SIGKILL goes to the whole tree, as the kill of a container's cgroup.
  */
 final class Signals {
 
@@ -25,8 +25,10 @@ final class Signals {
 
   /** SIGKILL to the process and its descendants. */
   static void kill(Process process) {
-    process.descendants().forEach(ProcessHandle::destroyForcibly);
-    process.toHandle().destroyForcibly(); // keeps the pipes open so the last output is logged
+    // the main process first, so it cannot see its children die and exit by itself in between
+    List<ProcessHandle> tree = process.descendants().toList();
+    process.toHandle().destroyForcibly(); // not Process.destroyForcibly(): keeps the output pipes open
+    tree.forEach(ProcessHandle::destroyForcibly);
   }
 
   /**
