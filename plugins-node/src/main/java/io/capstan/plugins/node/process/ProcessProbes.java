@@ -37,6 +37,8 @@ final class ProcessProbes {
   private final String hostAddress;
   private volatile HttpClient http;
   private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+  /** Exec probe processes running now, by container id: killed when it goes or the runtime closes. */
+  private final Map<Process, String> execs = new ConcurrentHashMap<>();
 
   private static final class Slot {
     final AtomicBoolean running = new AtomicBoolean();
@@ -59,7 +61,7 @@ final class ProcessProbes {
     if (slot.running.compareAndSet(false, true)) {
       Duration timeout = Duration.ofSeconds(probe.getTimeoutSeconds() == null || probe.getTimeoutSeconds() < 1
           ? 1 : probe.getTimeoutSeconds());
-      check(probe, timeout, exec).orTimeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+      check(containerId, probe, timeout, exec).orTimeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
           .whenComplete((ok, error) -> {
             slot.last = error == null && Boolean.TRUE.equals(ok);
             slot.running.set(false);
@@ -68,19 +70,31 @@ final class ProcessProbes {
     return Optional.of(last != null ? last : kind == ProbeKind.LIVENESS);
   }
 
-  /** Forgets a removed container's results. */
+  /** Forgets a removed container's results and kills its exec probes still running. */
   void forget(String containerId) {
     slots.keySet().removeIf(k -> k.startsWith(containerId + "/"));
+    execs.forEach((process, id) -> {
+      if (id.equals(containerId)) {
+        Signals.kill(process);
+      }
+    });
   }
 
-  private CompletableFuture<Boolean> check(Probe probe, Duration timeout, Function<List<String>, ProcessBuilder> exec) {
+  /** Kills every exec probe still running (the runtime closes). */
+  void close() {
+    execs.keySet().forEach(Signals::kill);
+  }
+
+  private CompletableFuture<Boolean> check(String containerId, Probe probe, Duration timeout, Function<List<String>, ProcessBuilder> exec) {
     try {
       if (probe.getExec() != null) {
         Process process = exec.apply(probe.getExec().getCommand())
             .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        execs.put(process, containerId);
         var kill = executor.schedule(timeout, () -> Signals.kill(process));
         return process.onExit().thenApply(p -> {
           kill.cancel();
+          execs.remove(process);
           return p.exitValue() == 0;
         });
       }

@@ -237,6 +237,7 @@ public final class ProcessRuntime implements ContainerRuntime {
     // as when a container's PID 1 ends: what it left running is killed
     c.rememberedTree().stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     running.remove(c.id);
+    probes.forget(c.id);
     saveRecords();
     if (containers.get(c.id) == c) {
       ContainerStatus status = c.status();
@@ -321,6 +322,7 @@ public final class ProcessRuntime implements ContainerRuntime {
     }
     Signals.stopAll(containers.values().stream().flatMap(c -> c.process().stream()).toList(),
         config.closeGracePeriod());
+    probes.close();
     flush();
     running.clear();
     records.write(List.of());

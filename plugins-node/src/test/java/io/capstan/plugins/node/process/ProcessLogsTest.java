@@ -86,7 +86,7 @@ class ProcessLogsTest extends ProcessRuntimeFixture {
     ProcessRuntime runtime = runtime();
     String sandbox = runtime.runPodSandbox(pod("tailing"));
     String id = start(runtime, sandbox, sh("app", "echo a; echo b; "
-        + "trap 'echo bye; exit 0' TERM; echo c; sleep 300 & wait"));
+        + "trap 'echo bye; exit 0' TERM; sleep 300 & echo c; wait"));
     soon().untilAsserted(() -> assertThat(logs(runtime, id)).contains("c"));
     CollectingLogSink sink = new CollectingLogSink();
     LogSubscription follow = runtime.readLogs(id, new LogOptions(OptionalInt.of(1), Optional.empty(), true, false), sink);

@@ -79,13 +79,16 @@ class ProcessRuntimeBehaviourTest extends ProcessRuntimeFixture {
   void stopSendsSigtermWhichATrapCanHandle() throws Exception {
     ProcessRuntime runtime = runtime();
     String sandbox = runtime.runPodSandbox(pod("trap"));
-    String id = start(runtime, sandbox, sh("web", "trap 'echo got TERM; exit 0' TERM; echo ready; sleep 300 & wait"));
-    soon().untilAsserted(() -> assertThat(logs(runtime, id)).contains("ready"));
+    String id = start(runtime, sandbox, sh("web", "trap 'echo got TERM; exit 0' TERM; sleep 300 & echo ready $!; wait"));
+    soon().untilAsserted(() -> assertThat(logs(runtime, id)).anyMatch(l -> l.startsWith("ready ")));
+    long child = Long.parseLong(logs(runtime, id).get(0).substring("ready ".length()));
     runtime.stopContainer(id, Duration.ofSeconds(30));
     ContainerStatus done = awaitExit(runtime, id);
     assertThat(done.exitCode()).isZero();
     assertThat(done.reason()).isEqualTo("Completed");
-    assertThat(logs(runtime, id)).containsExactly("ready", "got TERM");
+    assertThat(logs(runtime, id)).containsExactly("ready " + child, "got TERM");
+    soon().untilAsserted(() -> assertThat(ProcessHandle.of(child).filter(ProcessHandle::isAlive))
+        .as("what the main process left running dies with it, as in a container").isEmpty());
   }
 
   @Test
