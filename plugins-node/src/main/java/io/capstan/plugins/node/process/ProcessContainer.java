@@ -47,7 +47,7 @@ final class ProcessContainer {
   private Cancellable killTask;
   private List<ProcessHandle> tree = List.of();
   private final List<Follower> followers = new ArrayList<>();
-  private final byte[] buffer = new byte[64 * 1024];
+  private byte[] buffer; // only while the process runs
 
   ProcessContainer(String id, String sandboxId, ContainerConfig config, Path containerDir, Instant createdAt) {
     this.id = requireNonNull(id, "id");
@@ -81,6 +81,7 @@ final class ProcessContainer {
     stdout = started.getInputStream();
     stderr = started.getErrorStream();
     writer = logWriter;
+    buffer = new byte[64 * 1024];
     startedAt = now;
     state = ContainerState.RUNNING;
   }
@@ -141,6 +142,7 @@ final class ProcessContainer {
     if (killTask != null) {
       killTask.cancel();
     }
+    buffer = null;
     finishedAt = now.isBefore(startedAt) ? startedAt : now;
     exitCode = code;
     reason = code == 0 ? "Completed" : "Error";
