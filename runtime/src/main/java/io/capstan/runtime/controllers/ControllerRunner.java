@@ -74,7 +74,7 @@ final class ControllerRunner {
     }
     List<CompletableFuture<Void>> waits = new ArrayList<>();
     waits.add(syncedFuture(primary));
-    setup.informers().forEach(informer -> waits.add(syncedFuture(informer)));
+    setup.declaredInformers().forEach(informer -> waits.add(syncedFuture(informer)));
     CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new)).whenComplete((ok, failed) -> {
       if (failed != null) {
         LOG.debug("controller {}: informers stopped before syncing", name());

@@ -61,6 +61,11 @@ final class HostSetup implements ControllerSetup {
     read.add(informer);
   }
 
+  @Override
+  public InformerFactory informers() {
+    return informers;
+  }
+
   synchronized void close() {
     closed = true;
   }
@@ -70,7 +75,7 @@ final class HostSetup implements ControllerSetup {
   }
 
   /** Every informer the controller needs synced before its first reconcile. */
-  synchronized Set<SharedInformer<?>> informers() {
+  synchronized Set<SharedInformer<?>> declaredInformers() {
     return Set.copyOf(read);
   }
 

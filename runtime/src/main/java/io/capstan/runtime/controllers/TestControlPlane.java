@@ -78,6 +78,19 @@ public final class TestControlPlane implements AutoCloseable {
     return server;
   }
 
+  /**
+   * Binds a pod to a node through the {@code binding} subresource, as a scheduler does (the
+   * {@link ApiClient} has no call for it).
+   */
+  public io.fabric8.kubernetes.api.model.Pod bind(String namespace, String pod, String node) {
+    io.capstan.spi.api.ResourceKind pods = server.api().kinds().byResource("", "pods").orElseThrow();
+    io.fabric8.kubernetes.api.model.Binding binding = new io.fabric8.kubernetes.api.model.BindingBuilder()
+        .withNewMetadata().withNamespace(namespace).withName(pod).endMetadata()
+        .withNewTarget().withKind("Node").withName(node).endTarget().build();
+    return server.api().subresources().bind(io.capstan.runtime.apiserver.resource.ApiRequest.of(pods, namespace, pod,
+        UserInfo.of("system:kube-scheduler", UserInfo.GROUP_AUTHENTICATED)).withSubresource("binding"), binding);
+  }
+
   /** The server's URL ({@code http://127.0.0.1:PORT}). */
   public String url() {
     return server.url();
