@@ -23,7 +23,13 @@ public final class PodOwnerMapper {
 
   public static <T extends HasMetadata> EventMapper<Pod> of(String ownerKind, Lister<T> owners,
       Function<T, LabelSelectorSpec> selector) {
-    EventMapper<Pod> controlled = EventMappers.controllerOwner(ownerKind);
+    return forKind(ownerKind, owners, selector);
+  }
+
+  /** The same mapping for any dependent kind (a Deployment's ReplicaSets). */
+  public static <D extends HasMetadata, T extends HasMetadata> EventMapper<D> forKind(String ownerKind, Lister<T> owners,
+      Function<T, LabelSelectorSpec> selector) {
+    EventMapper<D> controlled = EventMappers.controllerOwner(ownerKind);
     return pod -> {
       if (pod.getMetadata().getOwnerReferences() != null
           && pod.getMetadata().getOwnerReferences().stream().anyMatch(r -> Boolean.TRUE.equals(r.getController()))) {

@@ -70,7 +70,10 @@ public final class ReplicaSync<T extends HasMetadata> {
     }
     List<Pod> candidates = new ArrayList<>(pods.byIndex(PodIndexes.CONTROLLER_UID, owner.getMetadata().getUid()));
     candidates.addAll(pods.byIndex(PodIndexes.ORPHANS, key.namespace()));
-    List<Pod> claimed = PodClaimer.claim(owner, kind.apiVersion(), kind.kind(), selector, candidates, ctx.client(),
+    List<Pod> claimed = OwnedClaimer.claim(owner, kind.apiVersion(), kind.kind(), selector, candidates,
+        ctx.client().resources(Pod.class),
+        (pod, refs) -> new io.fabric8.kubernetes.api.model.PodBuilder(pod).editMetadata().withOwnerReferences(refs)
+            .endMetadata().build(),
         () -> canAdopt(owner, ctx));
     List<Pod> active = claimed.stream().filter(PodStates::isActive).toList();
     Optional<ReplicaStatus.Failure> failure = Optional.empty();
