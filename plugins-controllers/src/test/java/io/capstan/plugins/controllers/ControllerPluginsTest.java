@@ -29,7 +29,7 @@ class ControllerPluginsTest {
         .map(ServiceLoader.Provider::get).map(f -> (ControllerFactory) f).toList();
     Set<String> names = new HashSet<>();
     assertThat(factories).extracting(ControllerFactory::name)
-        .contains("replicaset", "replicationcontroller");
+        .contains("replicaset", "replicationcontroller", "deployment", "garbagecollector");
     for (ControllerFactory factory : factories) {
       assertThat(names.add(factory.name())).as("unique name %s", factory.name()).isTrue();
       if (!MINE.contains(factory.name())) {
@@ -37,7 +37,9 @@ class ControllerPluginsTest {
       }
       Object config = PluginConfigMapper.create().convertValue(Map.of(), factory.configType());
       Module module = factory.module(config);
-      Controller controller = Guice.createInjector(module).getInstance(Controller.class);
+      Module host = binder -> binder.bind(io.capstan.spi.api.KindRegistry.class)
+          .toInstance(io.capstan.spi.api.KindRegistry.builtIn());
+      Controller controller = Guice.createInjector(host, module).getInstance(Controller.class);
       assertThat(controller.name()).isEqualTo(factory.name());
       assertThat(controller.defaultWorkers()).isPositive();
     }
