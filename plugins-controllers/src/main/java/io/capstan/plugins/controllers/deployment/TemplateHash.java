@@ -64,6 +64,28 @@ public final class TemplateHash {
     return tree(a).equals(tree(b));
   }
 
+  /**
+   * Drops nulls, empty objects and empty lists, recursively: Kubernetes compares templates as Go
+   * structs, where {@code resources: {}} and an absent {@code resources} are the same value (kubectl's
+   * rollback sends the former).
+   */
+  private static boolean prune(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      var fields = object.fields();
+      while (fields.hasNext()) {
+        if (prune(fields.next().getValue())) {
+          fields.remove();
+        }
+      }
+      return object.isEmpty();
+    }
+    if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
+      array.forEach(TemplateHash::prune);
+      return array.isEmpty();
+    }
+    return node == null || node.isNull();
+  }
+
   private static JsonNode tree(PodTemplateSpec template) {
     JsonNode node = KubeJson.mapper().valueToTree(template == null ? new PodTemplateSpec() : template);
     JsonNode labels = node.path("metadata").path("labels");
@@ -73,6 +95,7 @@ public final class TemplateHash {
         ((ObjectNode) node.get("metadata")).remove("labels");
       }
     }
+    prune(node);
     JsonNode meta = node.path("metadata");
     if (meta instanceof ObjectNode m) {
       m.remove("creationTimestamp");
