@@ -64,10 +64,9 @@ final class NewReplicaSets {
       String revision = String.valueOf(Deployments.revision(newRs.get()));
       Map<String, String> annotations = d.getMetadata().getAnnotations() == null ? Map.of() : d.getMetadata().getAnnotations();
       if (!revision.equals(annotations.get(Deployments.REVISION))) {
-        Map<String, String> next = new HashMap<>(annotations);
-        next.put(Deployments.REVISION, revision);
-        current = ctx.client().resources(Deployment.class).update(new DeploymentBuilder(d).editMetadata()
-            .withAnnotations(next).endMetadata().build());
+        current = ctx.client().resources(Deployment.class).patch(d.getMetadata().getNamespace(), d.getMetadata().getName(),
+            io.capstan.spi.client.PatchType.MERGE, "{\"metadata\":{\"annotations\":{\"" + Deployments.REVISION
+                + "\":\"" + revision + "\"}}}");
       }
     }
     return new DeploymentState(current, newRs, old);

@@ -55,7 +55,7 @@ final class RollingUpdate {
     }
     int allPods = Deployments.sumSpec(state.all());
     int minAvailable = Deployments.replicas(d) - Deployments.maxUnavailable(d);
-    int newUnavailable = state.newRs().map(rs -> Deployments.specReplicas(rs) - Deployments.available(rs)).orElse(0);
+    int newUnavailable = state.newRs().map(rs -> Deployments.specReplicas(rs) - availableNow(rs)).orElse(0);
     int maxScaledDown = allPods - minAvailable - newUnavailable;
     if (maxScaledDown <= 0) {
       return new Step(state, false);
@@ -80,7 +80,7 @@ final class RollingUpdate {
       scaled = true;
     }
     // then available old pods, while enough stay available (scaleDownOldReplicaSetsForRollingUpdate)
-    int availablePods = Deployments.sumAvailable(state.all());
+    int availablePods = state.all().stream().mapToInt(RollingUpdate::availableNow).sum();
     if (availablePods > minAvailable) {
       int toScaleDown = availablePods - minAvailable;
       int done = 0;
@@ -101,6 +101,15 @@ final class RollingUpdate {
       }
     }
     return new Step(state, scaled);
+  }
+
+  /**
+   * The pods of a ReplicaSet that will stay available: its status may still count pods that a
+   * scale-down just asked it to delete, so never more than its size (stricter than Kubernetes,
+   * which reads the status alone and can overshoot maxUnavailable while statuses lag).
+   */
+  static int availableNow(ReplicaSet rs) {
+    return Math.min(Deployments.specReplicas(rs), Deployments.available(rs));
   }
 
   /** A state and whether a write happened. */

@@ -71,7 +71,18 @@ final class RolloutStatus {
     if (same(d.getStatus(), next)) {
       return;
     }
-    ctx.client().resources(Deployment.class).updateStatus(new DeploymentBuilder(d).withStatus(next).build());
+    try {
+      ctx.client().resources(Deployment.class).updateStatus(new DeploymentBuilder(d).withStatus(next).build());
+    } catch (io.capstan.spi.client.ConflictException stale) {
+      // the status is computed from the ReplicaSets, not from the Deployment's version: write it on the live one
+      var live = ctx.client().resources(Deployment.class).get(d.getMetadata().getNamespace(), d.getMetadata().getName());
+      if (live.isPresent() && live.get().getMetadata().getUid().equals(d.getMetadata().getUid())
+          && java.util.Objects.equals(live.get().getMetadata().getGeneration(), d.getMetadata().getGeneration())) {
+        ctx.client().resources(Deployment.class).updateStatus(new DeploymentBuilder(live.get()).withStatus(next).build());
+      } else {
+        throw stale;
+      }
+    }
   }
 
   private static boolean same(DeploymentStatus a, DeploymentStatus b) {
