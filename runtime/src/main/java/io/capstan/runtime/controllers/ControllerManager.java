@@ -52,6 +52,7 @@ public final class ControllerManager implements Lifecycle {
   private boolean started; // guarded by this
   private boolean closed; // guarded by this
   private long terms; // guarded by this
+  private boolean active; // guarded by this: controllers running (leading, or no election)
 
   /**
    * @param informers the process's shared informers; {@code ownsInformers} says whether this
@@ -114,9 +115,10 @@ public final class ControllerManager implements Lifecycle {
   }
 
   private synchronized void startTerm() {
-    if (closed || !runners.isEmpty()) {
+    if (closed || active) {
       return;
     }
+    active = true;
     terms++;
     for (Prepared p : prepared) {
       Controller c = p.controller();
@@ -130,13 +132,14 @@ public final class ControllerManager implements Lifecycle {
   }
 
   private synchronized void stopTerm() {
+    active = false;
     runners.values().forEach(ControllerRunner::stop);
     runners.clear();
   }
 
   /** Whether this manager's controllers are running (it leads, or runs without election). */
   public synchronized boolean isActive() {
-    return !runners.isEmpty();
+    return active;
   }
 
   /** How many times this manager started its controllers (once per leadership term). */
@@ -153,12 +156,12 @@ public final class ControllerManager implements Lifecycle {
    * delay (requeueAfter, back-off) do not count. False while not leading.
    */
   public synchronized boolean idle() {
-    return !runners.isEmpty() && runners.values().stream().allMatch(ControllerRunner::idle);
+    return active && runners.values().stream().allMatch(ControllerRunner::idle);
   }
 
   /** True when this manager runs its controllers and every one has synced its informers. */
   public synchronized boolean synced() {
-    return !runners.isEmpty() && runners.values().stream().allMatch(ControllerRunner::synced);
+    return active && runners.values().stream().allMatch(ControllerRunner::synced);
   }
 
   /** Total reconciles so far in this term, per controller. */
@@ -191,6 +194,7 @@ public final class ControllerManager implements Lifecycle {
       e.close();
     }
     synchronized (this) {
+      active = false;
       runners.values().forEach(ControllerRunner::stop);
       runners.clear();
     }
