@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * Runs controllers in a test exactly as the controller manager runs them (same setup, queues,
  * workers, result handling and event recorder), against any {@link ApiClient} — usually
- * {@link TestControlPlane#client()}, an in-process API server.
+ * {@code TestControlPlane.client()} (package {@code ...controllers.testing}), an in-process API server.
  *
  * <pre>{@code
  * try (TestControlPlane cp = TestControlPlane.start(store, clock, executor);

@@ -1,5 +1,6 @@
 package io.capstan.runtime.controllers;
 
+import io.capstan.runtime.controllers.testing.TestControlPlane;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

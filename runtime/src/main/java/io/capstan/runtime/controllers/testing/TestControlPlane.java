@@ -1,4 +1,4 @@
-package io.capstan.runtime.controllers;
+package io.capstan.runtime.controllers.testing;
 
 import static java.util.Objects.requireNonNull;
 
