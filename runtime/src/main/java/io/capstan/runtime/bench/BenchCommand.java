@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = {"Run a benchmark; prints a table, or one JSON object with --json."},
     subcommands = {BenchCommand.Store.class, BenchCommand.ApiServerBenchCommand.class, BenchCommand.Nodes.class,
-        SchedulerBenchCommand.class})
+        SchedulerBenchCommand.class, BenchCommand.ControllersBenchCommand.class})
 public final class BenchCommand implements Runnable {
 
   @Spec CommandSpec spec;
@@ -151,6 +151,38 @@ public final class BenchCommand implements Runnable {
       NodesBench.Settings settings = new NodesBench.Settings(nodes, Math.max(pods, burst), burst,
           io.capstan.spi.plugin.DurationDeserializer.parse(heartbeatWindow), store, clients);
       BenchReport report = new NodesBench(settings, spec.commandLine().getErr()).run();
+      report.print(spec.commandLine().getOut(), json);
+      return 0;
+    }
+  }
+
+  /** {@code capstan bench controllers}. */
+  @Command(name = "controllers", mixinStandardHelpOptions = true,
+      description = {"The controller manager with a simulated kubelet: a Deployment of N replicas from apply to all",
+          "available, a rolling update of all of them (max unavailable observed), then scale to 0."})
+  static final class ControllersBenchCommand implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @Option(names = "--json", description = "Print one JSON object instead of a table")
+    boolean json;
+
+    @Option(names = "--replicas", defaultValue = "1000", description = "Replicas of the Deployment (default: ${DEFAULT-VALUE})")
+    int replicas;
+
+    @Option(names = "--nodes", defaultValue = "100", description = "Simulated nodes pods are bound to (default: ${DEFAULT-VALUE})")
+    int nodes;
+
+    @Option(names = "--max-surge", defaultValue = "25%", description = "Rolling update maxSurge (default: ${DEFAULT-VALUE})")
+    String maxSurge;
+
+    @Option(names = "--max-unavailable", defaultValue = "25%", description = "Rolling update maxUnavailable (default: ${DEFAULT-VALUE})")
+    String maxUnavailable;
+
+    @Override
+    public Integer call() throws Exception {
+      ControllerBench.Settings settings = new ControllerBench.Settings(replicas, nodes, maxSurge, maxUnavailable);
+      BenchReport report = new ControllerBench(settings, spec.commandLine().getErr()).run();
       report.print(spec.commandLine().getOut(), json);
       return 0;
     }

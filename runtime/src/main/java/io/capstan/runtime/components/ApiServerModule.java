@@ -84,6 +84,11 @@ public final class ApiServerModule extends AbstractModule {
   @Provides
   @Singleton
   ApiExtensions extensions() {
+    return defaultExtensions();
+  }
+
+  /** Tables, the patch engine and protobuf bodies: what a served API needs (public for test servers). */
+  public static ApiExtensions defaultExtensions() {
     return new ApiExtensions(Optional.of(new TableRendering()), Optional.of(new EnginePatchApplier()),
         Optional.of(new ProtobufBodies()));
   }

@@ -31,4 +31,13 @@ public interface ControllerSetup {
    */
   <T extends HasMetadata> void index(Class<T> type, String indexName,
       java.util.function.Function<T, java.util.List<String>> indexFunction);
+
+  /**
+   * The process's shared informers, for event mappers that must read a lister (a ReplicaSet
+   * controller maps an orphan pod to every ReplicaSet whose selector matches it). Read listers from
+   * mappers only; never block. Hosts that offer none throw {@link UnsupportedOperationException}.
+   */
+  default io.capstan.spi.client.InformerFactory informers() {
+    throw new UnsupportedOperationException("this controller host offers no informers during setup");
+  }
 }
