@@ -7,7 +7,9 @@ import java.util.List;
  * Settings of the {@code service-lb} controller, bound from {@code controllers.service-lb.*}.
  *
  * @param pools the address pools, in order of preference: CIDRs ({@code 192.168.200.0/28}) or
- *     inclusive ranges ({@code 192.168.200.10-192.168.200.20}); required, at least one
+ *     inclusive ranges ({@code 192.168.200.10-192.168.200.20}); default none: the controller is
+ *     on by default ({@code controllers.enabled: ["*"]}) but assigns nothing until pools are set,
+ *     recording an {@code AllocationFailed} event that says so on each LoadBalancer Service
  * @param loadBalancerClass the {@code spec.loadBalancerClass} this allocator serves; absent or
  *     {@code ""}: it
  *     serves the Services that name no class (the cluster's default load balancer), as MetalLB does
@@ -18,11 +20,7 @@ import java.util.List;
 public record ServiceLbConfig(List<String> pools, String loadBalancerClass, Duration retryPeriod) {
 
   public ServiceLbConfig {
-    if (pools == null || pools.isEmpty()) {
-      throw new IllegalArgumentException("controllers.service-lb.pools needs at least one CIDR "
-          + "(192.168.200.0/28) or range (192.168.200.10-192.168.200.20)");
-    }
-    pools = List.copyOf(pools);
+    pools = pools == null ? List.of() : List.copyOf(pools);
     pools.forEach(AddressPool::parse);
     loadBalancerClass = loadBalancerClass == null ? "" : loadBalancerClass.strip();
     retryPeriod = retryPeriod == null ? Duration.ofSeconds(30) : retryPeriod;

@@ -64,9 +64,13 @@ public final class ServiceLbController implements Controller {
     return 2;
   }
 
+  private static boolean isLoadBalancer(Service service) {
+    return service.getSpec() != null && "LoadBalancer".equals(service.getSpec().getType());
+  }
+
   /** True when this allocator serves {@code service}. */
   boolean serves(Service service) {
-    if (service.getSpec() == null || !"LoadBalancer".equals(service.getSpec().getType())) {
+    if (!isLoadBalancer(service)) {
       return false;
     }
     String wanted = service.getSpec().getLoadBalancerClass();
@@ -86,8 +90,14 @@ public final class ServiceLbController implements Controller {
     if (!serves(service)) {
       Optional<String> released = allocations.release(key);
       released.ifPresent(ip -> LOG.info("service-lb: released {} of {} (no longer ours)", ip, key));
-      return released.isPresent() && ingressIps(service).contains(released.get())
-          ? write(service, List.of(), ctx) : Result.done();
+      boolean stale = released.isPresent() && ingressIps(service).contains(released.get())
+          || !isLoadBalancer(service) && ingressIps(service).stream().anyMatch(allocations::inPools);
+      return stale ? write(service, List.of(), ctx) : Result.done();
+    }
+    if (allocations.pools().isEmpty()) {
+      ctx.events().event(service, EventType.WARNING, "AllocationFailed",
+          "no address pools configured: set controllers.service-lb.pools");
+      return Result.done();
     }
     Optional<String> requested = requestedIp(service);
     if (requested.isPresent() && !requested.equals(allocations.of(key))) {

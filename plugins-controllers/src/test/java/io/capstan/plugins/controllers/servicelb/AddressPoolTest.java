@@ -47,7 +47,7 @@ class AddressPoolTest {
     assertThatThrownBy(() -> AddressPool.parse("example.com/24")).hasMessageContaining("not an IP address");
     assertThatThrownBy(() -> AddressPool.parse("10.0.0.9-10.0.0.1")).hasMessageContaining("is empty");
     assertThatThrownBy(() -> AddressPool.parse("10.0.0.1-fd00::1")).hasMessageContaining("mixes IPv4 and IPv6");
-    assertThatThrownBy(() -> new ServiceLbConfig(java.util.List.of(), null, null))
-        .hasMessageContaining("controllers.service-lb.pools needs at least one");
+    assertThatThrownBy(() -> new ServiceLbConfig(java.util.List.of("10.0.0.0/8", "nonsense"), null, null))
+        .hasMessageContaining("pool 'nonsense'");
   }
 }

@@ -105,6 +105,30 @@ class ServiceLbControllerTest {
   }
 
   @Test
+  void withoutPoolsNothingIsAssignedAndTheEventSaysWhatToSet() throws Exception {
+    cluster = SimCluster.start(new ServiceLbController(new ServiceLbConfig(null, null, null)));
+    cluster.create(lb("pending", null, null));
+    assertThat(ips("pending")).isEmpty();
+    assertThat(cluster.events()).anyMatch(e -> e.name().equals("pending")
+        && e.reason().equals("AllocationFailed") && e.message().contains("controllers.service-lb.pools"));
+  }
+
+  @Test
+  void aTypeChangeWhileTheControllerWasDownIsCleanedUpAfterTheRestart() throws Exception {
+    cluster = SimCluster.start(controller("192.168.200.0/30"));
+    cluster.create(lb("svc", null, null));
+    assertThat(ips("svc")).containsExactly("192.168.200.1");
+    cluster.restart();
+    Service current = cluster.require(Service.class, "default", "svc");
+    current.getSpec().setType("NodePort");
+    cluster.resources(Service.class).update(current);
+    cluster.settle();
+    assertThat(ips("svc")).containsExactly("192.168.200.1");
+    cluster.restart(controller("192.168.200.0/30"));
+    assertThat(ips("svc")).isEmpty();
+  }
+
+  @Test
   void servicesOfAnotherLoadBalancerClassAreLeftAlone() throws Exception {
     cluster = SimCluster.start(controller("192.168.200.0/30"));
     cluster.create(lb("cloud", null, "example.com/cloud-lb"));
