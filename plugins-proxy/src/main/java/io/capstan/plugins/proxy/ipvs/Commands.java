@@ -3,12 +3,10 @@ package io.capstan.plugins.proxy.ipvs;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,28 +31,46 @@ final class Commands {
     this.prefix = List.copyOf(requireNonNull(prefix, "prefix"));
   }
 
-  /** Runs {@code command} with {@code stdin}; a missing binary is exit code 127. */
+  /**
+   * Runs {@code command} with {@code stdin}; a missing binary is exit code 127. Input and output go
+   * through temporary files, so no pipe can fill up and no reader thread is needed.
+   */
   Outcome run(List<String> command, String stdin) throws InterruptedException {
     List<String> full = new ArrayList<>(prefix);
     full.addAll(command);
-    Process process;
+    Path in = null;
+    Path out = null;
+    Path err = null;
     try {
-      process = new ProcessBuilder(full).start();
+      in = Files.createTempFile("capstan-ipvs-in", ".txt");
+      out = Files.createTempFile("capstan-ipvs-out", ".txt");
+      err = Files.createTempFile("capstan-ipvs-err", ".txt");
+      Files.writeString(in, stdin);
+      Process process;
+      try {
+        process = new ProcessBuilder(full).redirectInput(in.toFile())
+            .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+      } catch (IOException e) {
+        return new Outcome(127, "", command.get(0) + ": " + e.getMessage());
+      }
+      if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        return new Outcome(124, "", String.join(" ", full) + ": timed out");
+      }
+      return new Outcome(process.exitValue(), Files.readString(out), Files.readString(err));
     } catch (IOException e) {
-      return new Outcome(127, "", command.get(0) + ": " + e.getMessage());
+      return new Outcome(126, "", String.join(" ", full) + ": " + e.getMessage());
+    } finally {
+      for (Path file : new Path[] {in, out, err}) {
+        if (file != null) {
+          try {
+            Files.deleteIfExists(file);
+          } catch (IOException ignored) {
+            // a temp file left behind is harmless
+          }
+        }
+      }
     }
-    CompletableFuture<String> out = drain(process.getInputStream());
-    CompletableFuture<String> err = drain(process.getErrorStream());
-    try (OutputStream in = process.getOutputStream()) {
-      in.write(stdin.getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      // the tool exited without reading its input; its exit code and stderr say why
-    }
-    if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      return new Outcome(124, "", String.join(" ", full) + ": timed out");
-    }
-    return new Outcome(process.exitValue(), out.join(), err.join());
   }
 
   /** Runs {@code command} and fails with its stderr unless it exits 0. */
@@ -65,15 +81,5 @@ final class Commands {
           + "): " + outcome.stderr().strip());
     }
     return outcome.stdout();
-  }
-
-  private static CompletableFuture<String> drain(InputStream stream) {
-    return CompletableFuture.supplyAsync(() -> {
-      try (stream) {
-        return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        return "";
-      }
-    });
   }
 }

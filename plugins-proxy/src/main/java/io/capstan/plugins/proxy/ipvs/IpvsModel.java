@@ -123,8 +123,14 @@ public record IpvsModel(List<VirtualServer> virtualServers, Map<String, List<Str
         sets.nodePort(svc, nodeIps);
       }
     }
-    servers.sort(Comparator.comparing(VirtualServer::ip).thenComparing(VirtualServer::protocol)
+    // one virtual server per address, protocol and port: a duplicate (an external IP equal to an
+    // LB IP, say) would make ipvsadm-restore fail; the first service port keeps it
+    java.util.Map<String, VirtualServer> unique = new java.util.TreeMap<>();
+    servers.stream().sorted(Comparator.comparing((VirtualServer v) -> v.service().toString()))
+        .forEach(v -> unique.putIfAbsent(v.protocol() + " " + v.address(), v));
+    List<VirtualServer> sorted = new ArrayList<>(unique.values());
+    sorted.sort(Comparator.comparing(VirtualServer::ip).thenComparing(VirtualServer::protocol)
         .thenComparingInt(VirtualServer::port));
-    return new IpvsModel(servers, sets.sorted(), List.copyOf(dummy));
+    return new IpvsModel(sorted, sets.sorted(), List.copyOf(dummy));
   }
 }
