@@ -46,6 +46,22 @@ install_etcd() {
   fi
 }
 
+# The ipvs proxy mode's tests feed the rendered ipsets to ipset and probe IPVS with ipvsadm (they
+# skip with a message where the tools or root are missing; ipvsadm fails cleanly on kernels without
+# IPVS, which the tests assert).
+install_ipvs_tools() {
+  local missing=()
+  command -v ipset >/dev/null 2>&1 || missing+=(ipset)
+  command -v ipvsadm >/dev/null 2>&1 || missing+=(ipvsadm)
+  if [ "${#missing[@]}" -eq 0 ]; then
+    log "ipset and ipvsadm already installed; skipping apt"
+    return
+  fi
+  log "installing ${missing[*]} with apt-get"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
 # First line of a version banner, without colour codes; sed reads to the end, so no SIGPIPE.
 first_line() { sed -n '1s/\x1b\[[0-9;]*m//g;1p'; }
 
@@ -62,6 +78,7 @@ install_network_tools() {
 
 install_etcd
 install_network_tools
+install_ipvs_tools
 log "etcd: $(etcd --version 2>&1 | first_line)"
 log "java: $(java -version 2>&1 | first_line)"
 if command -v mvn >/dev/null 2>&1; then
