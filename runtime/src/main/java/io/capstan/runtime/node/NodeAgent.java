@@ -56,6 +56,19 @@ public final class NodeAgent {
   private long usedMemory; // guarded by this
   private int usedPods; // guarded by this
 
+  /** The cluster's Services, for the kubelet's service environment variables; none until the host sets them. */
+  private volatile java.util.function.Supplier<java.util.Collection<io.fabric8.kubernetes.api.model.Service>> services =
+      java.util.List::of;
+
+  /** Gives this agent the Services it puts in pods' environments ({@code enableServiceLinks}). */
+  void useServices(Lister<io.fabric8.kubernetes.api.model.Service> lister) {
+    this.services = () -> lister.list("");
+  }
+
+  java.util.Collection<io.fabric8.kubernetes.api.model.Service> services() {
+    return services.get();
+  }
+
   NodeAgent(NodeIdentity identity, ContainerRuntime runtime, ApiClient client, Clock clock, TaskExecutor executor,
       Lister<Pod> pods, PodWorkQueue<PodKey> queue) {
     this.identity = requireNonNull(identity, "identity");
@@ -212,6 +225,15 @@ public final class NodeAgent {
       Map<String, String> annotations = pod.getMetadata().getAnnotations() == null ? Map.of() : pod.getMetadata().getAnnotations();
       st.sandboxId = runtime.runPodSandbox(new PodSandboxConfig(st.uid, ns, name, 0,
           pod.getSpec().getHostname() == null ? name : pod.getSpec().getHostname(), labels, annotations));
+      // As with CRI, a runtime that decides the sandbox's address itself (the process runtime uses
+      // the host's) wins over the node's pod CIDR.
+      String runtimeIp = runtime.podSandboxStatus(st.sandboxId).map(s -> s.ip()).orElse("");
+      if (!runtimeIp.isEmpty() && !runtimeIp.equals(st.ip)) {
+        if (st.ip != null) {
+          ips.release(st.ip);
+        }
+        st.ip = runtimeIp;
+      }
     } catch (ContainerRuntimeException e) {
       st.failed = true;
       st.failReason = "SandboxCreationFailed";

@@ -90,6 +90,9 @@ public final class NodeHost implements Lifecycle {
     pods.addIndexer(BY_NODE, p -> p.getSpec() == null || p.getSpec().getNodeName() == null
         ? List.of() : List.of(p.getSpec().getNodeName()));
     DefaultSharedInformer<Node> nodes = informers.informer(Node.class);
+    // one Service informer for every agent: the kubelet's service environment variables
+    DefaultSharedInformer<io.fabric8.kubernetes.api.model.Service> services =
+        informers.informer(io.fabric8.kubernetes.api.model.Service.class);
     queue = new PodWorkQueue<>(executor, settings.workers(), key -> {
       NodeAgent agent = agents.get(key.node());
       if (agent != null) {
@@ -104,6 +107,7 @@ public final class NodeHost implements Lifecycle {
         throw new IllegalStateException("node " + id.name() + ": the container runtime failed to start: " + e, e);
       }
       NodeAgent agent = new NodeAgent(id, runtime, client, clock, executor, pods.lister(), queue);
+      agent.useServices(services.lister());
       NodeHeartbeat heartbeat = new NodeHeartbeat(id, runtime.version(), client, clock, executor, settings);
       heartbeat.register();
       agents.put(id.name(), agent);

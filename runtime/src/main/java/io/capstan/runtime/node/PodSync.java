@@ -171,13 +171,23 @@ final class PodSync {
     if (rec.init) {
       labels.put("capstan.io/init-container", "true");
     }
-    Map<String, String> env = new LinkedHashMap<>();
+    // the kubelet's service variables first, so the container's own env wins on a clash
+    Map<String, String> env = new LinkedHashMap<>(io.capstan.runtime.node.env.ServiceEnvironment.forPod(st.namespace,
+        io.capstan.runtime.node.env.ServiceEnvironment.enableServiceLinks(pod), agent.services()));
     for (EnvVar e : PodRequests.list(rec.spec.getEnv())) {
       if (e.getValue() != null) {
         env.put(e.getName(), e.getValue());
       }
     }
-    Map<String, String> annotations = pod.getMetadata().getAnnotations() == null ? Map.of() : pod.getMetadata().getAnnotations();
+    Map<String, String> annotations = new LinkedHashMap<>(pod.getMetadata().getAnnotations() == null ? Map.of()
+        : pod.getMetadata().getAnnotations());
+    // CRI's ContainerConfig carries no ports; the process runtime reads them here to check they are free
+    String ports = PodRequests.list(rec.spec.getPorts()).stream()
+        .map(p -> p.getContainerPort() + "/" + (p.getProtocol() == null ? "TCP" : p.getProtocol()))
+        .collect(java.util.stream.Collectors.joining(","));
+    if (!ports.isEmpty()) {
+      annotations.put("process.capstan.io/ports", ports);
+    }
     ContainerConfig config = new ContainerConfig(rec.name(), rec.restartCount,
         rec.spec.getImage() == null ? "" : rec.spec.getImage(), PodRequests.list(rec.spec.getCommand()),
         PodRequests.list(rec.spec.getArgs()), env, rec.spec.getWorkingDir() == null ? "" : rec.spec.getWorkingDir(),
