@@ -33,6 +33,7 @@ import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
+import org.rocksdb.WALRecoveryMode;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
@@ -53,10 +54,16 @@ public final class RocksDbPersistence implements Persistence {
   private static final byte[] REVISIONS_CF = "revisions".getBytes(StandardCharsets.UTF_8);
   private static final byte[] META_CF = "meta".getBytes(StandardCharsets.UTF_8);
 
+  /** Memtable size, and so the size of each (recycled) write-ahead log file. */
+  static final long WRITE_BUFFER_BYTES = 16L << 20;
+  /** Obsolete write-ahead logs kept for reuse. */
+  static final int RECYCLED_WALS = 4;
+
   private final Path dir;
   private final RocksDbStoreConfig.SyncMode syncMode;
   private final long blockCacheBytes;
   private final RocksDbStoreConfig.Compression compression;
+  private final long writeBufferBytes;
   private final Deque<AutoCloseable> resources = new ArrayDeque<>(); // closed last-in first-out
   private RocksDB db;
   private ColumnFamilyHandle revisions;
@@ -66,6 +73,13 @@ public final class RocksDbPersistence implements Persistence {
 
   public RocksDbPersistence(Path dir, RocksDbStoreConfig.SyncMode syncMode, long blockCacheBytes,
       RocksDbStoreConfig.Compression compression) {
+    this(dir, syncMode, blockCacheBytes, compression, WRITE_BUFFER_BYTES);
+  }
+
+  /** With another memtable size: tests use a small one so write-ahead logs are recycled often. */
+  RocksDbPersistence(Path dir, RocksDbStoreConfig.SyncMode syncMode, long blockCacheBytes,
+      RocksDbStoreConfig.Compression compression, long writeBufferBytes) {
+    this.writeBufferBytes = writeBufferBytes;
     this.dir = requireNonNull(dir, "dir");
     this.syncMode = requireNonNull(syncMode, "syncMode");
     this.blockCacheBytes = blockCacheBytes;
@@ -108,11 +122,21 @@ public final class RocksDbPersistence implements Persistence {
       Files.createDirectories(dir);
       LRUCache cache = track(new LRUCache(blockCacheBytes));
       ColumnFamilyOptions cfOptions = track(new ColumnFamilyOptions()
+          .setWriteBufferSize(writeBufferBytes)
           .setCompressionType(compression.type)
           .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(cache)));
       DBOptions dbOptions = track(new DBOptions()
           .setCreateIfMissing(true)
-          .setCreateMissingColumnFamilies(true));
+          .setCreateMissingColumnFamilies(true)
+          // Sync cost: a synced append to a fresh WAL grows the file, so every fdatasync also
+          // commits the file system's journal (size, extent conversion). A recycled WAL is
+          // overwritten in place, so its syncs flush data only. Each WAL lasts one memtable
+          // (all column families flush together, so the old WAL is free at once) and is then
+          // reused. Recycling needs point-in-time recovery, which recognises old records in a
+          // reused file by their log number; synced (acknowledged) records are always kept.
+          .setRecycleLogFileNum(RECYCLED_WALS)
+          .setWalRecoveryMode(WALRecoveryMode.PointInTimeRecovery)
+          .setAtomicFlush(true));
       List<ColumnFamilyDescriptor> descriptors = List.of(
           new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, cfOptions),
           new ColumnFamilyDescriptor(REVISIONS_CF, cfOptions),

@@ -18,4 +18,10 @@ public final class RocksDbStore extends MvccStore {
   public RocksDbStore(RocksDbStoreConfig config, Clock clock, TaskExecutor executor) {
     super(config.toOptions(), RocksDbPersistence.of(config), clock, executor);
   }
+
+  /** Over a persistence built by a test (e.g. with a small memtable). */
+  RocksDbStore(RocksDbStoreConfig config, RocksDbPersistence persistence, Clock clock,
+      TaskExecutor executor) {
+    super(config.toOptions(), persistence, clock, executor);
+  }
 }

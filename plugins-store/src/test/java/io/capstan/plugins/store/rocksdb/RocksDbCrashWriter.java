@@ -28,6 +28,9 @@ import java.util.SplittableRandom;
  */
 public final class RocksDbCrashWriter {
 
+  /** Memtable and so write-ahead log size in the child: 64 KiB, some 150 writes. */
+  static final long CRASH_WRITE_BUFFER_BYTES = 64 << 10;
+
   private RocksDbCrashWriter() {}
 
   public static void main(String[] args) throws Exception {
@@ -36,7 +39,12 @@ public final class RocksDbCrashWriter {
     int threads = Integer.parseInt(args[2]);
     PrintStream out = new PrintStream(System.out, false, "UTF-8");
     PooledTaskExecutor executor = new PooledTaskExecutor(2, Duration.ofSeconds(1));
-    RocksDbStore store = new RocksDbStore(RocksDbStoreConfig.at(dir), new WallClock(), executor);
+    // A small memtable: write-ahead logs fill, flush and are recycled many times per round, so
+    // kills land while a reused log file (holding an older log's records) is being overwritten.
+    RocksDbStoreConfig config = RocksDbStoreConfig.at(dir);
+    RocksDbPersistence persistence = new RocksDbPersistence(dir, config.syncMode(),
+        config.blockCacheBytes(), config.compression(), CRASH_WRITE_BUFFER_BYTES);
+    RocksDbStore store = new RocksDbStore(config, persistence, new WallClock(), executor);
     store.start();
     print(out, "READY " + store.currentRevision());
     for (int t = 0; t < threads; t++) {
