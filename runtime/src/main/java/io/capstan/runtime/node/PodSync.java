@@ -171,6 +171,8 @@ final class PodSync {
     if (rec.init) {
       labels.put("capstan.io/init-container", "true");
     }
+    // a hint for runtimes that invent behaviour (the simulated one lets a Job's pods complete)
+    labels.put("capstan.io/restart-policy", pod.getSpec().getRestartPolicy() == null ? "Always" : pod.getSpec().getRestartPolicy());
     // the kubelet's service variables first, so the container's own env wins on a clash
     Map<String, String> env = new LinkedHashMap<>(io.capstan.runtime.node.env.ServiceEnvironment.forPod(st.namespace,
         io.capstan.runtime.node.env.ServiceEnvironment.enableServiceLinks(pod), agent.services()));

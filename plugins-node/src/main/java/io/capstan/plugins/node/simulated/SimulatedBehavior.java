@@ -51,6 +51,9 @@ record SimulatedBehavior(Duration startupLatency, Optional<Duration> runFor, int
    *
    * @throws ContainerRuntimeException when an annotation cannot be read, naming it
    */
+  /** The label the node agent puts on containers with their pod's {@code restartPolicy}. */
+  static final String RESTART_POLICY_LABEL = "capstan.io/restart-policy";
+
   static SimulatedBehavior of(SimulatedRuntimeConfig config, String podUid, ContainerConfig container) {
     Map<String, String> a = container.annotations();
     String name = container.name();
@@ -62,6 +65,8 @@ record SimulatedBehavior(Duration startupLatency, Optional<Duration> runFor, int
       runFor = Optional.of(config.initDuration());
     } else if (explicit.isPresent()) {
       runFor = explicit.get().equals("forever") ? Optional.empty() : Optional.of(parseDuration("duration", explicit.get()));
+    } else if (!"Always".equals(container.labels().getOrDefault(RESTART_POLICY_LABEL, "Always"))) {
+      runFor = Optional.of(config.batchDuration()); // a Job's pod: runs to completion unless told otherwise
     } else {
       runFor = config.duration().equals("forever") ? Optional.empty()
           : Optional.of(DurationDeserializer.parse(config.duration()));

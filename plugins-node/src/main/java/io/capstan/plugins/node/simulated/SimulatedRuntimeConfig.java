@@ -21,10 +21,12 @@ import java.time.Duration;
  * @param liveness liveness probe result, same syntax; default success
  * @param startup startup probe result, same syntax; default success
  * @param seed mixed into every pod's random generator (with the pod uid); default 0
+ * @param batchDuration how long a container of a run-to-completion pod (restartPolicy Never or
+ *     OnFailure: a Job's) runs when no annotation says; default {@code 1s}, so Jobs complete
  */
 public record SimulatedRuntimeConfig(Duration startupLatency, String duration, Duration initDuration,
     Integer exitCode, Double failProbability, Duration failAfter, Duration terminationDelay,
-    Integer logLines, String readiness, String liveness, String startup, Long seed) {
+    Integer logLines, String readiness, String liveness, String startup, Long seed, Duration batchDuration) {
 
   public SimulatedRuntimeConfig {
     startupLatency = startupLatency == null ? Duration.ZERO : startupLatency;
@@ -39,8 +41,9 @@ public record SimulatedRuntimeConfig(Duration startupLatency, String duration, D
     liveness = liveness == null || liveness.isBlank() ? "success" : liveness.trim();
     startup = startup == null || startup.isBlank() ? "success" : startup.trim();
     seed = seed == null ? 0L : seed;
+    batchDuration = batchDuration == null ? Duration.ofSeconds(1) : batchDuration;
     if (startupLatency.isNegative() || initDuration.isNegative() || failAfter.isNegative()
-        || terminationDelay.isNegative()) {
+        || terminationDelay.isNegative() || batchDuration.isNegative()) {
       throw new InvalidConfigException("startupLatency", "durations must not be negative");
     }
     if (!duration.equals("forever")) {
@@ -70,6 +73,6 @@ public record SimulatedRuntimeConfig(Duration startupLatency, String duration, D
 
   /** Every setting at its default. */
   public static SimulatedRuntimeConfig defaults() {
-    return new SimulatedRuntimeConfig(null, null, null, null, null, null, null, null, null, null, null, null);
+    return new SimulatedRuntimeConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 }

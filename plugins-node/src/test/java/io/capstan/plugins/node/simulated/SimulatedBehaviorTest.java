@@ -34,6 +34,19 @@ class SimulatedBehaviorTest {
   }
 
   @Test
+  void aJobsPodsRunToCompletionWithoutAnnotationsAndServicesRunForever() {
+    ContainerConfig jobContainer = new ContainerConfig("work", 0, "img", List.of(), List.of(), Map.of(), "",
+        Map.of(SimulatedBehavior.RESTART_POLICY_LABEL, "Never"), Map.of());
+    assertThat(SimulatedBehavior.of(SimulatedRuntimeConfig.defaults(), "u", jobContainer).runFor()).contains(Duration.ofSeconds(1));
+    ContainerConfig annotated = new ContainerConfig("work", 0, "img", List.of(), List.of(), Map.of(), "",
+        Map.of(SimulatedBehavior.RESTART_POLICY_LABEL, "OnFailure"), Map.of("sim.capstan.io/duration", "forever"));
+    assertThat(SimulatedBehavior.of(SimulatedRuntimeConfig.defaults(), "u", annotated).runFor()).as("the annotation wins").isEmpty();
+    ContainerConfig service = new ContainerConfig("web", 0, "img", List.of(), List.of(), Map.of(), "",
+        Map.of(SimulatedBehavior.RESTART_POLICY_LABEL, "Always"), Map.of());
+    assertThat(SimulatedBehavior.of(SimulatedRuntimeConfig.defaults(), "u", service).runFor()).isEmpty();
+  }
+
+  @Test
   void initContainersExitAtOnceUnlessTheirOwnKeySaysOtherwise() {
     Map<String, String> a = Map.of("sim.capstan.io/duration", "forever", "sim.capstan.io/duration.migrate", "5s");
     assertThat(SimulatedBehavior.of(SimulatedRuntimeConfig.defaults(), "u", container("setup", 0, a, true)).runFor())
