@@ -50,10 +50,10 @@ class ClusterEventRecorderTest {
   void repeatsAreCountedOnOneEvent() {
     ClusterEventRecorder recorder = new ClusterEventRecorder(cp.client(), clock, executor, "test-controller", "me");
     recorder.event(object, EventType.NORMAL, "SuccessfulCreate", "Created pod: a");
-    await().atMost(Duration.ofSeconds(5)).until(() -> events().size() == 1);
+    await().atMost(Duration.ofSeconds(20)).until(() -> events().size() == 1);
     recorder.event(object, EventType.NORMAL, "SuccessfulCreate", "Created pod: a");
     recorder.event(object, EventType.NORMAL, "SuccessfulCreate", "Created pod: a");
-    await().atMost(Duration.ofSeconds(5)).until(() -> events().get(0).getCount() == 3);
+    await().atMost(Duration.ofSeconds(20)).until(() -> events().get(0).getCount() == 3);
     Event event = events().get(0);
     assertThat(event.getInvolvedObject().getName()).isEqualTo("cm");
     assertThat(event.getInvolvedObject().getKind()).isEqualTo("ConfigMap");
@@ -71,7 +71,7 @@ class ClusterEventRecorderTest {
       recorder.eventf(object, EventType.WARNING, "FailedCreate", "Error creating: pod %d", i);
     }
     // 9 distinct events, then one combined event for the 10th to 15th
-    await().atMost(Duration.ofSeconds(5)).until(() -> events().size() == 10
+    await().atMost(Duration.ofSeconds(20)).until(() -> events().size() == 10
         && events().stream().anyMatch(e -> e.getMessage().startsWith("(combined from similar events)") && e.getCount() == 6));
   }
 
@@ -81,6 +81,6 @@ class ClusterEventRecorderTest {
     recorder.event(object, EventType.NORMAL, "A", "m");
     recorder.event(object, EventType.NORMAL, "B", "m");
     recorder.event(object, EventType.WARNING, "A", "m");
-    await().atMost(Duration.ofSeconds(5)).until(() -> events().size() == 3);
+    await().atMost(Duration.ofSeconds(20)).until(() -> events().size() == 3);
   }
 }

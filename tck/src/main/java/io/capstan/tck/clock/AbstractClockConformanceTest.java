@@ -77,6 +77,7 @@ public abstract class AbstractClockConformanceTest {
   @Test
   void tasksDueAtTheSameTimeRunInSubmissionOrder() {
     List<Integer> order = new CopyOnWriteArrayList<>();
+    long start = clock().nanoTime();
     for (int i = 0; i < 20; i++) {
       int n = i;
       executor().schedule(units(1), () -> order.add(n));
@@ -85,9 +86,17 @@ public abstract class AbstractClockConformanceTest {
       int n = i;
       executor().execute(() -> order.add(n));
     }
+    // On a loaded machine a wall clock may reach the due time before the immediate tasks are even
+    // submitted; only then may a scheduled task run first (as in oneShotRunsOnceAndNotBeforeItsDelay).
+    boolean submittedBeforeDue = clock().nanoTime() - start < units(1).toNanos();
     advance(units(2));
-    assertThat(order.subList(0, 10)).containsExactly(20, 21, 22, 23, 24, 25, 26, 27, 28, 29);
-    assertThat(order.subList(10, 30)).isSorted().hasSize(20);
+    assertThat(order).hasSize(30);
+    assertThat(order.stream().filter(n -> n < 20).toList()).as("due together: submission order").isSorted();
+    assertThat(order.stream().filter(n -> n >= 20).toList()).containsExactly(20, 21, 22, 23, 24, 25, 26, 27, 28, 29);
+    if (submittedBeforeDue) {
+      assertThat(order.subList(0, 10)).as("work due now runs before work due later")
+          .containsExactly(20, 21, 22, 23, 24, 25, 26, 27, 28, 29);
+    }
   }
 
   @Test
