@@ -31,6 +31,10 @@ public final class ComponentModules {
     } else {
       modules.add(new RemoteClientModule());
     }
+    if (plan.components().contains("proxy")) {
+      requireOne(plan, SpiFamilies.SERVICE_PROXY, "proxy");
+      modules.add(new ProxyModule());
+    }
     return modules;
   }
 }
