@@ -35,6 +35,10 @@ public final class ComponentModules {
       requireOne(plan, SpiFamilies.SERVICE_PROXY, "proxy");
       modules.add(new ProxyModule());
     }
+    if (plan.components().contains("ingress")) {
+      requireOne(plan, SpiFamilies.INGRESS, "ingress");
+      modules.add(new IngressModule());
+    }
     return modules;
   }
 }

@@ -47,7 +47,7 @@ public record ProxySettings(Duration minSyncPeriod, Duration syncPeriod, String 
   }
 
   /** {@code 1s}, {@code 500ms}, {@code 2m}, or an ISO-8601 duration ({@code PT1S}). */
-  static Duration parse(LayeredConfig config, String key, String text) {
+  public static Duration parse(LayeredConfig config, String key, String text) {
     String t = text.trim().toLowerCase(Locale.ROOT);
     try {
       if (t.endsWith("ms")) {
