@@ -49,7 +49,19 @@ install_etcd() {
 # First line of a version banner, without colour codes; sed reads to the end, so no SIGPIPE.
 first_line() { sed -n '1s/\x1b\[[0-9;]*m//g;1p'; }
 
+# iptables and iproute2 for the iptables proxy's network-namespace test (it skips without root).
+install_network_tools() {
+  if command -v iptables-restore >/dev/null 2>&1 && command -v ip >/dev/null 2>&1; then
+    log "iptables and iproute2 already installed; skipping apt"
+    return
+  fi
+  log "installing iptables and iproute2 with apt-get"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends iptables iproute2
+}
+
 install_etcd
+install_network_tools
 log "etcd: $(etcd --version 2>&1 | first_line)"
 log "java: $(java -version 2>&1 | first_line)"
 if command -v mvn >/dev/null 2>&1; then

@@ -39,6 +39,10 @@ class KubectlKindsIT {
     kubectl = new Kubectl(plane.kubeconfig(), dir);
     for (String namespace : new String[] {"prod", "ops", "research", "lab"}) {
       assertThat(kubectl.run("create", "namespace", namespace).exitCode()).isZero();
+      // Pods need their namespace's default ServiceAccount (ServiceAccount admission); only the API
+      // server runs here, so no serviceaccount controller creates it.
+      Kubectl.Result account = kubectl.run("create", "serviceaccount", "default", "-n", namespace);
+      assertThat(account.exitCode() == 0 || account.err().contains("AlreadyExists")).as(account.all()).isTrue();
     }
   }
 

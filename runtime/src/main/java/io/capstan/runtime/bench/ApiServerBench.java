@@ -1,30 +1,32 @@
 package io.capstan.runtime.bench;
 
 import com.google.inject.Module;
-import io.capstan.runtime.apiserver.ApiServer;
-import io.capstan.runtime.client.http.HttpApiClient;
 import io.capstan.runtime.components.ComponentModules;
 import io.capstan.runtime.config.ConfigInputs;
 import io.capstan.runtime.kernel.Kernel;
 import io.capstan.runtime.kernel.KernelPlan;
-import io.capstan.spi.api.KindRegistry;
 import io.capstan.spi.client.ApiClient;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code capstan bench apiserver}: an API server it starts itself, per store plugin, driven over
  * HTTP (the HTTP client: JSON over real sockets) and in-process in the same run; every HTTP figure
- * is compared with the in-process one.
+ * is compared with the in-process one. The server is wired as {@code capstan up} wires it (HTTPS,
+ * authenticator and authorizer chains, admission); a second, plain server over the same store and
+ * plugins (plain HTTP, no authentication or authorization) is the "http" run, and authenticated
+ * HTTPS runs with a bearer token ({@code token-file}) and with a client certificate ({@code x509})
+ * report their creates and gets against it: the cost of TLS, authentication and authorization.
  */
 final class ApiServerBench {
+
+  private static final String USER = "capstan-bench";
+  private static final String TOKEN = "capstan-bench-token";
 
   record Settings(List<String> stores, int creates, int gets, int listPods, int watchers, int watchCreates, int clients) {}
 
@@ -48,15 +50,21 @@ final class ApiServerBench {
       if (store.equals("rocksdb")) {
         flags.put("store.rocksdb.dataDir", dir.resolve("store").toString());
       }
+      flags.put("authentication.token-file.path", Files.writeString(dir.resolve("tokens.csv"), TOKEN + "," + USER + ",bench-uid\n")
+          .toString());
       KernelPlan plan = KernelPlan.resolve(ConfigInputs.defaultsOnly().withFlags(flags));
-      try (Kernel kernel = Kernel.create(plan, ComponentModules.of(plan).toArray(new Module[0]))) {
+      try (Kernel kernel = Kernel.create(plan, ComponentModules.of(plan).toArray(new Module[0]));
+          SecureClients secure = SecureClients.start(kernel, dir)) {
         kernel.start();
-        ApiServer server = kernel.injector().getInstance(ApiServer.class);
+        secure.startPlainServer();
         ApiClient inProcess = kernel.injector().getInstance(ApiClient.class);
-        ApiClient http = new HttpApiClient(URI.create(server.url()), Optional.empty(), kernel.injector().getInstance(KindRegistry.class));
-        for (String ns : List.of("bench-in-process", "bench-http", "bench-list")) {
+        ApiClient http = secure.plain();
+        for (String ns : List.of("bench-in-process", "bench-http", "bench-list", "bench-http-plain", "bench-https-token", "bench-https-cert")) {
           inProcess.resources(io.fabric8.kubernetes.api.model.Namespace.class)
               .create(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build());
+          // the ServiceAccount admission plugin wants it; no serviceaccount controller runs here
+          inProcess.resources(io.fabric8.kubernetes.api.model.ServiceAccount.class).create(new io.fabric8.kubernetes.api.model.ServiceAccountBuilder()
+              .withNewMetadata().withName("default").withNamespace(ns).endMetadata().build());
         }
         step(store, "loading " + settings.listPods() + " pods to list");
         new ApiWorkloads(inProcess, "bench-list").creates("list", settings.listPods(), settings.clients());
@@ -65,9 +73,26 @@ final class ApiServerBench {
         local.forEach((name, value) -> report.add(Metric.of(store + ".in_process." + name, value, unit(name))));
         remote.forEach((name, value) -> report.add(Metric.of(store + ".http." + name, value, unit(name))
             .comparedWith(store + ".in_process", local.get(name))));
+        secure.grantClusterAdmin(inProcess, USER);
+        Map<String, ApiClient> peers = new LinkedHashMap<>();
+        peers.put("http_plain", http);
+        peers.put("https_token", secure.withToken(TOKEN));
+        peers.put("https_cert", secure.withCertificate(USER));
+        Map<String, Map<String, Double>> measured = measureInterleaved(store, peers);
+        Map<String, Double> plain = measured.get("http_plain");
+        measured.forEach((transport, figures) -> figures.forEach((name, value) -> {
+          if (transport.equals("http_plain")) {
+            report.add(Metric.of(store + "." + transport + "." + name, value, unit(name)));
+            return;
+          }
+          report.add(Metric.of(store + "." + transport + "." + name, value, unit(name)).comparedWith(store + ".http_plain", plain.get(name)));
+          // Time per request added by TLS + authentication + authorization, in percent of the plain run's.
+          report.add(Metric.of(store + "." + transport + "." + name.replace("_per_s", "_overhead_pct"), 100.0 * (plain.get(name) / value - 1), "%"));
+        }));
       }
     }
     report.note("targets on 2 cores over HTTP with rocksdb: >= 3,000 pod creates/s, >= 15,000 gets/s, watch p99 to 1,000 watchers < 100 ms");
+    report.note("authenticated HTTPS (token, client certificate) vs plain HTTP: overhead target < 20% per request");
     return report;
   }
 
@@ -84,6 +109,38 @@ final class ApiServerBench {
     double[] fanOut = work.watchFanOut(settings.watchers(), settings.watchCreates(), 50);
     out.put("watch_fanout_p50_ms", fanOut[0]);
     out.put("watch_fanout_p99_ms", fanOut[1]);
+    return out;
+  }
+
+  private static final int ROUNDS = 3;
+
+  /**
+   * Creates and gets only (the per-request cost TLS and the security chain add), in rounds that
+   * alternate the transports in rotating order, so that load from elsewhere on a shared machine
+   * falls on all of them alike; each figure is total requests over total time across the rounds.
+   */
+  private Map<String, Map<String, Double>> measureInterleaved(String store, Map<String, ApiClient> clients) throws Exception {
+    Map<String, double[]> seconds = new LinkedHashMap<>();
+    int creates = Math.max(1, settings.creates() / ROUNDS);
+    int gets = Math.max(1, settings.gets() / ROUNDS);
+    List<Map.Entry<String, ApiClient>> order = new java.util.ArrayList<>(clients.entrySet());
+    for (int round = 0; round < ROUNDS; round++) {
+      // Each round starts with another transport, so background work left by the previous one
+      // (store compaction, garbage collection) does not always fall on the same successor.
+      java.util.Collections.rotate(order, round == 0 ? 0 : -1);
+      for (Map.Entry<String, ApiClient> entry : order) {
+        String transport = entry.getKey();
+        ApiWorkloads work = new ApiWorkloads(entry.getValue(), "bench-" + transport.replace('_', '-'));
+        step(store, transport + ": round " + (round + 1) + " of " + ROUNDS);
+        double[] total = seconds.computeIfAbsent(transport, t -> new double[2]);
+        String prefix = "r" + round;
+        total[0] += creates / work.creates(prefix, creates, settings.clients());
+        total[1] += gets / work.gets(prefix, creates, gets, settings.clients());
+      }
+    }
+    Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+    seconds.forEach((transport, total) -> out.put(transport,
+        new LinkedHashMap<>(Map.of("pod_creates_per_s", (double) creates * ROUNDS / total[0], "pod_gets_per_s", (double) gets * ROUNDS / total[1]))));
     return out;
   }
 

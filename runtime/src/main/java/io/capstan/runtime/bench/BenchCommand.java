@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code capstan bench}: benchmarks that start what they measure and print figures with ratios. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = {"Run a benchmark; prints a table, or one JSON object with --json."},
-    subcommands = {BenchCommand.Store.class, BenchCommand.ApiServerBenchCommand.class})
+    subcommands = {BenchCommand.Store.class, BenchCommand.ApiServerBenchCommand.class, BenchCommand.Nodes.class})
 public final class BenchCommand implements Runnable {
 
   @Spec CommandSpec spec;
@@ -108,6 +108,48 @@ public final class BenchCommand implements Runnable {
     public Integer call() throws Exception {
       ApiServerBench.Settings settings = new ApiServerBench.Settings(stores, creates, gets, listPods, watchers, watchCreates, clients);
       BenchReport report = new ApiServerBench(settings, spec.commandLine().getErr()).run();
+      report.print(spec.commandLine().getOut(), json);
+      return 0;
+    }
+  }
+
+  /** {@code capstan bench nodes}. */
+  @Command(name = "nodes", mixinStandardHelpOptions = true,
+      description = {"An API server and N simulated nodes in this JVM: node registration, heap after loading the pods,",
+          "heartbeat CPU per minute of idle cluster, and created->Running p50/p99 of a burst of pods."})
+  static final class Nodes implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @Option(names = "--json", description = "Print one JSON object instead of a table")
+    boolean json;
+
+    @Option(names = "--nodes", defaultValue = "5000", description = "Simulated nodes (default: ${DEFAULT-VALUE})")
+    int nodes;
+
+    @Option(names = "--pods", defaultValue = "150000", description = "Pods in total, the burst included (default: ${DEFAULT-VALUE})")
+    int pods;
+
+    @Option(names = "--burst", defaultValue = "10000", description = "Pods created at once for the startup latency (default: ${DEFAULT-VALUE})")
+    int burst;
+
+    @Option(names = "--heartbeat-window", defaultValue = "60s", description = "Idle time over which heartbeat CPU is measured (default: ${DEFAULT-VALUE})")
+    String heartbeatWindow;
+
+    @Option(names = "--store", defaultValue = "memory", description = "Store plugin (default: ${DEFAULT-VALUE})")
+    String store;
+
+    @Option(names = "--clients", defaultValue = "8", description = "Concurrent pod creators (default: ${DEFAULT-VALUE})")
+    int clients;
+
+    @Override
+    public Integer call() throws Exception {
+      if (nodes <= 0 || pods < 0 || burst <= 0 || burst > Math.max(pods, burst) || clients <= 0) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--nodes, --burst and --clients must be positive, --pods >= 0");
+      }
+      NodesBench.Settings settings = new NodesBench.Settings(nodes, Math.max(pods, burst), burst,
+          io.capstan.spi.plugin.DurationDeserializer.parse(heartbeatWindow), store, clients);
+      BenchReport report = new NodesBench(settings, spec.commandLine().getErr()).run();
       report.print(spec.commandLine().getOut(), json);
       return 0;
     }

@@ -54,6 +54,11 @@ public final class UpCommand implements Callable<Integer> {
       description = "Components to run, e.g. --components=apiserver,scheduler (default: all)")
   List<String> components;
 
+  /** Another serving command ({@code capstan node}) keeps the JVM alive the same way. */
+  static void markServing() {
+    serving = true;
+  }
+
   /** Whether a process is serving; the launcher then lets the shutdown hook end the JVM. */
   static boolean isServing() {
     return serving;
@@ -120,7 +125,12 @@ public final class UpCommand implements Callable<Integer> {
       return "";
     }
     ApiServer server = kernel.injector().getInstance(ApiServer.class);
-    return "; API server at " + server.url() + "; use it with: export KUBECONFIG=" + server.kubeconfig().toAbsolutePath();
+    String line = "; API server at " + server.url() + "; use it with: export KUBECONFIG=" + server.kubeconfig().toAbsolutePath();
+    if (server.url().startsWith("http:")) {
+      line += " (plain HTTP, apiserver.tls.enabled=false: the kubeconfig carries no credential; give clients a token from"
+          + " authentication.token-file.path or list anonymous in apiserver.authentication)";
+    }
+    return line;
   }
 
   private static String summary(KernelPlan plan) {

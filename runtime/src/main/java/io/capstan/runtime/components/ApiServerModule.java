@@ -10,7 +10,22 @@ import io.capstan.runtime.apiserver.http.ApiExtensions;
 import io.capstan.runtime.apiserver.resource.ResourceApi;
 import io.capstan.runtime.apiserver.resource.ServedKinds;
 import io.capstan.runtime.apiserver.services.ServiceNetworkSettings;
+import io.capstan.runtime.client.informer.DefaultInformerFactory;
+import io.capstan.runtime.apiserver.security.ApiSecurity;
+import io.capstan.runtime.apiserver.security.AuthenticatorChain;
+import io.capstan.runtime.apiserver.security.AuthorizerChain;
+import io.capstan.runtime.apiserver.security.ClusterPki;
+import io.capstan.runtime.apiserver.security.ServiceAccountTokens;
+import com.google.inject.Key;
+import com.google.inject.multibindings.OptionalBinder;
+import com.google.inject.name.Named;
+import com.google.inject.name.Names;
+import io.capstan.spi.auth.Authenticator;
+import io.capstan.spi.auth.Authorizer;
+import io.capstan.spi.auth.ClusterTrust;
+import java.util.Map;
 import io.capstan.runtime.client.inprocess.InProcessApiClient;
+import io.capstan.spi.client.InformerFactory;
 import io.capstan.spi.auth.UserInfo;
 import io.capstan.spi.client.ApiClient;
 import io.capstan.runtime.config.ConfigBinder;
@@ -26,6 +41,35 @@ import java.util.Optional;
 
 /** Wires the API server component from the selected store, kinds, admission chain, clock and settings. */
 public final class ApiServerModule extends AbstractModule {
+
+  @Override
+  protected void configure() {
+    // Authenticator plugins (x509, service-account) verify against this server's CA and signing key.
+    OptionalBinder.newOptionalBinder(binder(), ClusterTrust.class).setBinding()
+        .to(Key.get(ClusterTrust.class, Names.named("apiserver")));
+  }
+
+  /** The cluster CA, serving and admin certificates and the service-account key, under DATA/pki. */
+  @Provides
+  @Singleton
+  ClusterPki pki(ApiServerSettings settings, KernelPlan plan, Clock clock) {
+    return ClusterPki.loadOrCreate(plan.resolvePath(plan.runtime().dataDir()).resolve("pki"), settings.tls().extraSans(), clock.now());
+  }
+
+  @Provides
+  @Singleton
+  @Named("apiserver")
+  ClusterTrust trust(ClusterPki pki) {
+    return new ClusterTrust(List.of(pki.ca()), List.of(pki.serviceAccountKeys().getPublic()), ClusterTrust.DEFAULT_ISSUER);
+  }
+
+  /** Steps 1 and 2 of the request path over the configured chains; the server signs service-account tokens with the pki's key. */
+  @Provides
+  @Singleton
+  ApiSecurity security(Map<String, Authenticator> authenticators, Map<String, Authorizer> authorizers, ClusterPki pki) {
+    return ApiSecurity.of(new AuthenticatorChain(authenticators), new AuthorizerChain(authorizers))
+        .withTokens(new ServiceAccountTokens(pki.serviceAccountKeys(), ClusterTrust.DEFAULT_ISSUER));
+  }
 
   // The kernel builds injectors in Guice's production stage, so the @Singleton server below is
   // created (and, as a Lifecycle, started) eagerly.
@@ -60,10 +104,11 @@ public final class ApiServerModule extends AbstractModule {
   @Provides
   @Singleton
   ApiServer apiServer(ApiServerSettings settings, ServiceNetworkSettings network, KernelPlan plan, Store store, ServedKinds kinds,
-      List<AdmissionPlugin> admission, Clock clock, TaskExecutor executor, ApiExtensions extensions) {
+      List<AdmissionPlugin> admission, Clock clock, TaskExecutor executor, ApiExtensions extensions, ApiSecurity security,
+      ClusterPki pki) {
     return new ApiServer(settings, plan.resolvePath(plan.runtime().dataDir()), store, kinds, admission,
         ObjectValidator.KUBERNETES, clock, executor, extensions,
-        new DocumentEndpoints(kinds::current, settings.bind() + ":" + settings.port()), network);
+        new DocumentEndpoints(kinds::current, settings.bind() + ":" + settings.port()), network, security, Optional.of(pki));
   }
 
   @Provides
@@ -77,5 +122,15 @@ public final class ApiServerModule extends AbstractModule {
   ApiClient apiClient(ApiServer server, TaskExecutor executor, ApiExtensions extensions) {
     return new InProcessApiClient(server.api(), UserInfo.of("system:capstan", UserInfo.GROUP_MASTERS, UserInfo.GROUP_AUTHENTICATED),
         executor, extensions.patches());
+  }
+
+  /**
+   * The shared informers of the API server's plugins (RBAC, quota), over the in-process client;
+   * started after the server and stopped before it.
+   */
+  @Provides
+  @Singleton
+  InformerFactory informers(ApiClient client, TaskExecutor executor, Clock clock) {
+    return new ServerInformers(new DefaultInformerFactory(client, executor, clock));
   }
 }

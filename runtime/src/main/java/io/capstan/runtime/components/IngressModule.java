@@ -6,7 +6,7 @@ import com.google.inject.Singleton;
 import io.capstan.runtime.config.LayeredConfig;
 import io.capstan.runtime.ingress.IngressHost;
 import io.capstan.runtime.proxy.ProxySettings;
-import io.capstan.spi.client.ApiClient;
+import io.capstan.spi.client.InformerFactory;
 import io.capstan.spi.clock.Clock;
 import io.capstan.spi.clock.TaskExecutor;
 import io.capstan.spi.ingress.IngressController;
@@ -17,9 +17,9 @@ public final class IngressModule extends AbstractModule {
 
   @Provides
   @Singleton
-  IngressHost ingressHost(ApiClient client, IngressController controller, Clock clock, TaskExecutor executor,
+  IngressHost ingressHost(InformerFactory informers, IngressController controller, Clock clock, TaskExecutor executor,
       LayeredConfig config) {
-    return new IngressHost(client, controller, clock, executor,
+    return new IngressHost(informers, controller, clock, executor,
         duration(config, "ingress.minSyncPeriod", Duration.ofSeconds(1)),
         duration(config, "ingress.syncPeriod", Duration.ofSeconds(30)));
   }

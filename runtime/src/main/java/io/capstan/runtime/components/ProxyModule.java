@@ -6,7 +6,7 @@ import com.google.inject.Singleton;
 import io.capstan.runtime.config.LayeredConfig;
 import io.capstan.runtime.proxy.ProxyHost;
 import io.capstan.runtime.proxy.ProxySettings;
-import io.capstan.spi.client.ApiClient;
+import io.capstan.spi.client.InformerFactory;
 import io.capstan.spi.clock.Clock;
 import io.capstan.spi.clock.TaskExecutor;
 import io.capstan.spi.proxy.ServiceProxy;
@@ -22,7 +22,7 @@ public final class ProxyModule extends AbstractModule {
 
   @Provides
   @Singleton
-  ProxyHost proxyHost(ApiClient client, ServiceProxy proxy, Clock clock, TaskExecutor executor, ProxySettings settings) {
-    return new ProxyHost(client, proxy, clock, executor, settings);
+  ProxyHost proxyHost(InformerFactory informers, ServiceProxy proxy, Clock clock, TaskExecutor executor, ProxySettings settings) {
+    return new ProxyHost(informers, proxy, clock, executor, settings);
   }
 }

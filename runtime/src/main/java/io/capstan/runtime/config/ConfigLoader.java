@@ -43,7 +43,7 @@ public final class ConfigLoader {
     List<String> keys = new ArrayList<>();
     defaults.getKeys().forEachRemaining(keys::add);
     // Settings whose values are structured lists (added by components as they arrive) are "open".
-    return KeySpace.of(keys, List.of());
+    return KeySpace.of(keys, List.of("node.pools"));
   }
 
   /**

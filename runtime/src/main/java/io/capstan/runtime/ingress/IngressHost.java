@@ -2,10 +2,9 @@ package io.capstan.runtime.ingress;
 
 import static java.util.Objects.requireNonNull;
 
-import io.capstan.runtime.client.informer.DefaultInformerFactory;
-import io.capstan.runtime.client.informer.DefaultSharedInformer;
 import io.capstan.runtime.proxy.BoundedSyncRunner;
-import io.capstan.spi.client.ApiClient;
+import io.capstan.spi.client.InformerFactory;
+import io.capstan.spi.client.SharedInformer;
 import io.capstan.spi.client.ResourceEventHandler;
 import io.capstan.spi.clock.Clock;
 import io.capstan.spi.clock.TaskExecutor;
@@ -34,37 +33,33 @@ public final class IngressHost implements Lifecycle {
   private static final Logger LOG = LoggerFactory.getLogger(IngressHost.class);
 
   private final IngressController controller;
-  private final DefaultInformerFactory informers;
-  private final DefaultSharedInformer<Ingress> ingresses;
-  private final DefaultSharedInformer<IngressClass> classes;
-  private final DefaultSharedInformer<Service> services;
-  private final DefaultSharedInformer<Endpoints> endpoints;
+  private final TaskExecutor executor;
+  private final SharedInformer<Ingress> ingresses;
+  private final SharedInformer<IngressClass> classes;
+  private final SharedInformer<Service> services;
+  private final SharedInformer<Endpoints> endpoints;
   private final BoundedSyncRunner runner;
   private final AtomicLong syncs = new AtomicLong();
   private volatile IngressState lastState = IngressState.empty();
 
-  public IngressHost(ApiClient client, IngressController controller, Clock clock, TaskExecutor executor,
+  public IngressHost(InformerFactory informers, IngressController controller, Clock clock, TaskExecutor executor,
       Duration minSyncPeriod, Duration syncPeriod) {
     this.controller = requireNonNull(controller, "controller");
-    this.informers = new DefaultInformerFactory(requireNonNull(client, "client"), executor, clock);
-    this.ingresses = informers.informer(Ingress.class);
-    this.classes = informers.informer(IngressClass.class);
-    this.services = informers.informer(Service.class);
-    this.endpoints = informers.informer(Endpoints.class);
+    this.executor = requireNonNull(executor, "executor");
+    this.ingresses = requireNonNull(informers, "informers").sharedInformer(Ingress.class);
+    this.classes = informers.sharedInformer(IngressClass.class);
+    this.services = informers.sharedInformer(Service.class);
+    this.endpoints = informers.sharedInformer(Endpoints.class);
     this.runner = new BoundedSyncRunner("ingress", clock, executor, minSyncPeriod, syncPeriod, this::syncNow);
   }
 
   @Override
   public void start() {
     List.of(ingresses, classes, services, endpoints).forEach(i -> addTrigger(i));
-    informers.start();
-    informers.synced().thenRun(() -> {
-      LOG.info("ingress: informers synced, first sync of the {} controller", controller.controllerValue());
-      runner.enable();
-    });
+    runner.enable();
   }
 
-  private <T extends HasMetadata> void addTrigger(DefaultSharedInformer<T> informer) {
+  private <T extends HasMetadata> void addTrigger(SharedInformer<T> informer) {
     informer.addEventHandler(new ResourceEventHandler<>() {
       @Override
       public void onAdd(T object) {
@@ -84,6 +79,10 @@ public final class IngressHost implements Lifecycle {
   }
 
   private void syncNow() throws Exception {
+    if (!List.of(ingresses, classes, services, endpoints).stream().allMatch(SharedInformer::hasSynced)) {
+      executor.schedule(Duration.ofMillis(100), runner::request); // wait for the initial lists
+      return;
+    }
     List<Ingress> served = IngressStateBuilder.served(controller.controllerValue(), ingresses.lister().list(""),
         classes.lister().list(""));
     IngressState state = IngressStateBuilder.build(served, services.lister()::get, endpoints.lister()::get);
@@ -105,6 +104,5 @@ public final class IngressHost implements Lifecycle {
   @Override
   public void close() {
     runner.close();
-    informers.stop();
   }
 }

@@ -58,6 +58,9 @@ public final class Kernel implements AutoCloseable {
         bind(KernelPlan.class).toInstance(plan);
         bind(LayeredConfig.class).toInstance(plan.config());
         bind(RuntimeSettings.class).toInstance(plan.runtime());
+        // Authenticator plugins trust nothing unless an API server in this process binds its CA and keys.
+        com.google.inject.multibindings.OptionalBinder.newOptionalBinder(binder(), io.capstan.spi.auth.ClusterTrust.class)
+            .setDefault().toInstance(io.capstan.spi.auth.ClusterTrust.NONE);
       }
     });
     for (SpiFamily family : plan.catalog().families()) {

@@ -2,9 +2,8 @@ package io.capstan.runtime.proxy;
 
 import static java.util.Objects.requireNonNull;
 
-import io.capstan.runtime.client.informer.DefaultInformerFactory;
-import io.capstan.runtime.client.informer.DefaultSharedInformer;
-import io.capstan.spi.client.ApiClient;
+import io.capstan.spi.client.InformerFactory;
+import io.capstan.spi.client.SharedInformer;
 import io.capstan.spi.client.ResourceEventHandler;
 import io.capstan.spi.clock.Clock;
 import io.capstan.spi.clock.TaskExecutor;
@@ -19,7 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The proxy component: watches Services and Endpoints through shared informers, builds the
+ * The proxy component: watches Services and Endpoints through the process's shared informers
+ * (their factory is started and stopped by its owner), builds the
  * complete {@link ProxyState} and hands it to the selected {@link ServiceProxy} — kube-proxy's
  * {@code BoundedFrequencyRunner}: a change syncs at once unless the last sync was less than
  * {@code minSyncPeriod} ago (then when it has passed), and a full sync runs every
@@ -29,22 +29,23 @@ import org.slf4j.LoggerFactory;
 public final class ProxyHost implements Lifecycle {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProxyHost.class);
+  private static final java.time.Duration SYNC_WAIT = java.time.Duration.ofMillis(100);
 
   private final ServiceProxy proxy;
   private final ProxySettings settings;
-  private final DefaultInformerFactory informers;
-  private final DefaultSharedInformer<Service> services;
-  private final DefaultSharedInformer<Endpoints> endpoints;
+  private final TaskExecutor executor;
+  private final SharedInformer<Service> services;
+  private final SharedInformer<Endpoints> endpoints;
   private final AtomicLong syncs = new AtomicLong();
   private final BoundedSyncRunner runner;
   private volatile ProxyState lastState;
 
-  public ProxyHost(ApiClient client, ServiceProxy proxy, Clock clock, TaskExecutor executor, ProxySettings settings) {
+  public ProxyHost(InformerFactory informers, ServiceProxy proxy, Clock clock, TaskExecutor executor, ProxySettings settings) {
     this.proxy = requireNonNull(proxy, "proxy");
     this.settings = requireNonNull(settings, "settings");
-    this.informers = new DefaultInformerFactory(requireNonNull(client, "client"), executor, clock);
-    this.services = informers.informer(Service.class);
-    this.endpoints = informers.informer(Endpoints.class);
+    this.executor = requireNonNull(executor, "executor");
+    this.services = requireNonNull(informers, "informers").sharedInformer(Service.class);
+    this.endpoints = informers.sharedInformer(Endpoints.class);
     this.lastState = ProxyState.empty(settings.nodeName());
     this.runner = new BoundedSyncRunner("proxy", clock, executor, settings.minSyncPeriod(), settings.syncPeriod(),
         this::syncNow);
@@ -54,11 +55,7 @@ public final class ProxyHost implements Lifecycle {
   public void start() {
     services.addEventHandler(new Trigger<>());
     endpoints.addEventHandler(new Trigger<>());
-    informers.start();
-    informers.synced().thenRun(() -> {
-      LOG.info("proxy: informers synced, first sync of the service proxy");
-      runner.enable();
-    });
+    runner.enable();
   }
 
   /** Asks for a (debounced) sync. */
@@ -67,6 +64,11 @@ public final class ProxyHost implements Lifecycle {
   }
 
   private void syncNow() throws Exception {
+    if (!services.hasSynced() || !endpoints.hasSynced()) {
+      // a partial cache looks like deleted services: wait for the initial lists
+      executor.schedule(SYNC_WAIT, this::requestSync);
+      return;
+    }
     ProxyState state = ProxyStateBuilder.build(services.lister().list(""),
         (ns, name) -> endpoints.lister().get(ns, name), settings.nodeName());
     proxy.sync(state);
@@ -88,7 +90,6 @@ public final class ProxyHost implements Lifecycle {
   @Override
   public void close() {
     runner.close();
-    informers.stop();
   }
 
   /** Every change of a Service or an Endpoints object asks for a (debounced) sync. */

@@ -8,6 +8,7 @@ import io.capstan.runtime.apiserver.http.NonResourceEndpoints;
 import io.capstan.runtime.apiserver.resource.ServedKinds;
 import io.capstan.runtime.apiserver.services.ServiceNetworkSettings;
 import io.capstan.runtime.client.inprocess.InProcessApiClient;
+import io.capstan.runtime.client.informer.DefaultInformerFactory;
 import io.capstan.runtime.clock.PooledTaskExecutor;
 import io.capstan.runtime.clock.WallClock;
 import io.capstan.spi.api.KindRegistry;
@@ -32,6 +33,7 @@ final class ProxyCluster implements AutoCloseable {
   final WallClock clock = new WallClock();
   final ApiServer server;
   final ApiClient client;
+  final DefaultInformerFactory informers;
 
   ProxyCluster(Path dataDir) throws Exception {
     store.start();
@@ -41,6 +43,7 @@ final class ProxyCluster implements AutoCloseable {
         ServiceNetworkSettings.DEFAULTS);
     server.start();
     client = new InProcessApiClient(server.api(), UserInfo.of("admin", UserInfo.GROUP_MASTERS), executor, Optional.empty());
+    informers = new DefaultInformerFactory(client, executor, clock);
   }
 
   static ServiceBuilder service(String name) {
@@ -71,6 +74,7 @@ final class ProxyCluster implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    informers.stop();
     server.close();
     executor.close();
     store.close();

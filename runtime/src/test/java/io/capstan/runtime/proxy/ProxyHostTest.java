@@ -58,9 +58,10 @@ class ProxyHostTest {
   }
 
   private void startHost(Duration minSync) {
-    host = new ProxyHost(cluster.client, recorder, cluster.clock, cluster.executor,
+    host = new ProxyHost(cluster.informers, recorder, cluster.clock, cluster.executor,
         new ProxySettings(minSync, Duration.ofSeconds(30), "n1"));
     host.start();
+    cluster.informers.start();
   }
 
   private ProxyState latest() {

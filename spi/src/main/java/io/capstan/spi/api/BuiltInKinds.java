@@ -20,6 +20,8 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.Status;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfiguration;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
@@ -59,6 +61,7 @@ public final class BuiltInKinds {
   private static final String APPS = "apps";
   private static final String RBAC = "rbac.authorization.k8s.io";
   private static final String NETWORKING = "networking.k8s.io";
+  private static final String ADMISSION_REGISTRATION = "admissionregistration.k8s.io";
 
   /** Subresource and response types by kind: not listable, so not in {@link #all()}. */
   public static final Map<String, Class<? extends KubernetesResource>> SUBRESOURCE_TYPES =
@@ -122,6 +125,10 @@ public final class BuiltInKinds {
       of("policy", "v1", "PodDisruptionBudget", "poddisruptionbudgets", true, PodDisruptionBudget.class, "pdb")
           .withSubresources(STATUS),
       of("scheduling.k8s.io", "v1", "PriorityClass", "priorityclasses", false, PriorityClass.class, "pc"),
+      of(ADMISSION_REGISTRATION, "v1", "ValidatingWebhookConfiguration", "validatingwebhookconfigurations", false,
+          ValidatingWebhookConfiguration.class).withCategories("api-extensions"),
+      of(ADMISSION_REGISTRATION, "v1", "MutatingWebhookConfiguration", "mutatingwebhookconfigurations", false,
+          MutatingWebhookConfiguration.class).withCategories("api-extensions"),
       of("apiextensions.k8s.io", "v1", "CustomResourceDefinition", "customresourcedefinitions", false,
           CustomResourceDefinition.class, "crd", "crds").withCategories("api-extensions").withSubresources(STATUS));
 

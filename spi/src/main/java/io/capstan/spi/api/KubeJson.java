@@ -52,7 +52,9 @@ public final class KubeJson {
     mapper.configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false);
     mapper.configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false);
     mapper.configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    mapper.registerModule(new SimpleModule("capstan-kube-json").addSerializer(Double.class, new GoFloatSerializer()));
+    mapper.registerModule(new SimpleModule("capstan-kube-json").addSerializer(Double.class, new GoFloatSerializer())
+        .addSerializer(java.time.ZonedDateTime.class, new MicroTimeSerializer())
+        .addDeserializer(java.time.ZonedDateTime.class, new MicroTimeDeserializer()));
     return mapper;
   }
 
@@ -75,6 +77,52 @@ public final class KubeJson {
         gen.writeNumber((long) d);
       } else {
         gen.writeNumber(d);
+      }
+    }
+  }
+
+  /**
+   * Writes {@code metav1.MicroTime} fields, which fabric8 models as {@link java.time.ZonedDateTime}
+   * (a Lease's {@code renewTime}, an events.k8s.io Event's {@code eventTime}), as Kubernetes does:
+   * UTC with six fraction digits ({@code 2026-01-01T00:00:00.000000Z}).
+   */
+  private static final class MicroTimeSerializer extends StdSerializer<java.time.ZonedDateTime> {
+    private static final long serialVersionUID = 1L;
+    private static final java.time.format.DateTimeFormatter FORMAT =
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'");
+
+    MicroTimeSerializer() {
+      super(java.time.ZonedDateTime.class);
+    }
+
+    @Override
+    public void serialize(java.time.ZonedDateTime value, com.fasterxml.jackson.core.JsonGenerator gen,
+        com.fasterxml.jackson.databind.SerializerProvider provider) throws java.io.IOException {
+      gen.writeString(FORMAT.format(value.withZoneSameInstant(java.time.ZoneOffset.UTC)));
+    }
+  }
+
+  /** Reads RFC 3339 times (with or without a fraction or offset) into a {@link java.time.ZonedDateTime}. */
+  private static final class MicroTimeDeserializer
+      extends com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer<java.time.ZonedDateTime> {
+    private static final long serialVersionUID = 1L;
+
+    MicroTimeDeserializer() {
+      super(java.time.ZonedDateTime.class);
+    }
+
+    @Override
+    public java.time.ZonedDateTime deserialize(com.fasterxml.jackson.core.JsonParser p,
+        com.fasterxml.jackson.databind.DeserializationContext ctxt) throws java.io.IOException {
+      String text = p.getValueAsString();
+      if (text == null || text.isBlank()) {
+        return null;
+      }
+      try {
+        return java.time.ZonedDateTime.parse(text.trim(), java.time.format.DateTimeFormatter.ISO_DATE_TIME);
+      } catch (java.time.format.DateTimeParseException e) {
+        return (java.time.ZonedDateTime) ctxt.handleWeirdStringValue(java.time.ZonedDateTime.class, text,
+            "not an RFC 3339 time: " + e.getMessage());
       }
     }
   }

@@ -4,7 +4,7 @@ package io.capstan.spi.auth;
  * Decides whether a user may do a verb on a resource: step 2 of the request path.
  *
  * <p><b>The chain.</b> {@code apiserver.authorization} lists authorizer plugins in order
- * ({@code [rbac]}, or {@code [always-allow]} for experiments). For each request the API server
+ * ({@code [RBAC]}, or {@code [AlwaysAllow]} for experiments). For each request the API server
  * asks them in that order; the first {@link Decision#ALLOW} or {@link Decision#DENY} wins and the
  * rest are not asked. When every authorizer has {@link Decision#NO_OPINION}, the request is
  * denied. A denial answers 403 Forbidden with {@link AuthorizationAttributes#describeDenial()}

@@ -3,7 +3,7 @@ package io.capstan.spi.auth;
 import io.capstan.spi.plugin.PluginFactory;
 
 /**
- * An authorizer plugin ({@code rbac}, {@code always-allow}, ...), listed by name in
+ * An authorizer plugin ({@code RBAC}, {@code AlwaysAllow}, ...), listed by name in
  * {@code apiserver.authorization} and configured under {@code apiserver.authorization.<name>.*}.
  * Its module must bind {@link Authorizer}; the kernel builds the chain in list order.
  */

@@ -1,6 +1,7 @@
 package io.capstan.spi.node;
 
 import io.capstan.spi.plugin.Lifecycle;
+import io.fabric8.kubernetes.api.model.Probe;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -100,4 +101,21 @@ public interface ContainerRuntime extends Lifecycle {
    *     and there is no previous instance
    */
   LogSubscription readLogs(String containerId, LogOptions options, LogSink sink);
+
+  /**
+   * Runs one probe of a running container, when the runtime performs probes itself. The
+   * {@code simulated} runtime answers from the pod's annotations; a runtime that cannot (or
+   * prefers the node agent to run {@code httpGet}/{@code tcpSocket} against the pod IP) returns
+   * empty, the default, and the agent then performs the handler itself. Must not block for long:
+   * a runtime that needs time answers from its last completed check.
+   *
+   * @param containerId the container
+   * @param kind which probe
+   * @param probe the probe as the pod spec declares it (handler, thresholds)
+   * @return true for success, false for failure, empty when the agent should run the probe
+   */
+  default Optional<Boolean> probe(String containerId, ProbeKind kind,
+      Probe probe) {
+    return Optional.empty();
+  }
 }

@@ -48,8 +48,9 @@ class UserspaceEndToEndTest {
     Backend b = closeLater(new Backend("b"));
     UserspaceProxy proxy = closeLater(new UserspaceProxy(UserspaceProxyConfig.defaults(), api.clock));
     proxy.start();
-    ProxyHost host = closeLater(new ProxyHost(api.client, proxy, api.clock, api.executor, ProxySettings.defaults()));
+    ProxyHost host = closeLater(new ProxyHost(api.informers, proxy, api.clock, api.executor, ProxySettings.defaults()));
     host.start();
+    api.informers.start();
 
     api.create(ApiFixture.service("web").editSpec()
         .addNewPort().withName("http").withPort(80).withNewTargetPort(8080).endPort().endSpec().build());

@@ -47,7 +47,7 @@ public final class AdmissionChain {
           mutating.admit(request);
         }
       }
-      if (request.object().isPresent()) {
+      if (request.object().isPresent() && !"binding".equals(request.subresource())) {
         HasMetadata object = request.object().get();
         List<FieldError> errors = validator.validate(kind, object, request.oldObject());
         if (!errors.isEmpty()) {
@@ -61,7 +61,7 @@ public final class AdmissionChain {
         }
       }
     } catch (AdmissionException e) {
-      throw new ApiException(e.toStatus(request));
+      throw ApiException.fromStatus(e.toStatus(request)); // typed: ForbiddenException for 403, ... as clients expect
     } catch (ApiException e) {
       throw e;
     } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package io.capstan.runtime.apiserver.http;
 import static java.util.Objects.requireNonNull;
 
 import io.capstan.runtime.apiserver.errors.ApiErrors;
+import io.capstan.runtime.apiserver.security.ApiSecurity;
 import io.capstan.runtime.apiserver.metrics.ApiMetrics;
 import io.capstan.runtime.apiserver.resource.ResourceApi;
 import io.capstan.spi.auth.UserInfo;
@@ -36,13 +37,22 @@ public final class ApiHandler extends Handler.Abstract {
   private final NonResourceEndpoints documents;
   private final AtomicLong requestIds = new AtomicLong();
   private final ApiMetrics metrics;
+  private final ApiSecurity security;
+  private final SecurityEndpoint securityEndpoint;
   private volatile boolean ready;
 
   public ApiHandler(ResourceApi api, ApiExtensions extensions, NonResourceEndpoints documents, TaskExecutor executor,
       ApiMetrics metrics) {
+    this(api, extensions, documents, executor, metrics, ApiSecurity.open());
+  }
+
+  public ApiHandler(ResourceApi api, ApiExtensions extensions, NonResourceEndpoints documents, TaskExecutor executor,
+      ApiMetrics metrics, ApiSecurity security) {
     this.metrics = requireNonNull(metrics, "metrics");
     this.resources = new ResourceEndpoint(requireNonNull(api, "api"), requireNonNull(extensions, "extensions"), executor);
     this.documents = requireNonNull(documents, "documents");
+    this.security = requireNonNull(security, "security");
+    this.securityEndpoint = new SecurityEndpoint(api, security, new Bodies(extensions.protobuf().orElse(null)));
   }
 
   /** Marks the server ready: {@code /readyz} answers ok from now on. */
@@ -76,6 +86,14 @@ public final class ApiHandler extends Handler.Abstract {
   }
 
   private void route(Request request, Response response, Callback callback, String method, String path) throws Exception {
+    String query = request.getHttpURI().getQuery();
+    boolean watch = query != null && (query.contains("watch=true") || query.contains("watch=1"));
+    RequestInfo info = RequestInfo.parse(method, path, watch);
+    // Steps 1 and 2 of the request path: who asks (401), and may they (403).
+    UserInfo user = security.authenticate(RequestCredentials.of(request));
+    if (!security.isOpen()) {
+      security.authorize(info.attributes(user));
+    }
     switch (path) {
       case "/healthz", "/livez" -> {
         Responses.text(response, callback, 200, "ok");
@@ -92,9 +110,6 @@ public final class ApiHandler extends Handler.Abstract {
       }
       default -> { }
     }
-    String query = request.getHttpURI().getQuery();
-    boolean watch = query != null && (query.contains("watch=true") || query.contains("watch=1"));
-    RequestInfo info = RequestInfo.parse(method, path, watch);
     if (!info.resourceRequest()) {
       if (!method.equals("GET") && !method.equals("HEAD")) {
         throw ApiErrors.methodNotAllowed("the server does not allow this method on the requested resource");
@@ -112,12 +127,11 @@ public final class ApiHandler extends Handler.Abstract {
       throw ApiErrors.serviceUnavailable("WebSocket upgrades are not served; use a streaming HTTP watch (?watch=true)");
     }
     byte[] body = readBody(request);
-    resources.handle(info, request, response, callback, currentUser(), body);
-  }
-
-  /** Until authentication arrives (its own issue), every caller acts as the cluster admin. */
-  private static UserInfo currentUser() {
-    return UserInfo.of("system:admin", UserInfo.GROUP_MASTERS, UserInfo.GROUP_AUTHENTICATED);
+    if (securityEndpoint.handles(info)) {
+      securityEndpoint.handle(info, request, response, callback, user, body);
+      return;
+    }
+    resources.handle(info, request, response, callback, user, body);
   }
 
   private static byte[] readBody(Request request) throws java.io.IOException {

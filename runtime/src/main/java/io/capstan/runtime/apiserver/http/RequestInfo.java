@@ -1,5 +1,7 @@
 package io.capstan.runtime.apiserver.http;
 
+import io.capstan.spi.auth.AuthorizationAttributes;
+import io.capstan.spi.auth.UserInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -84,6 +86,13 @@ public record RequestInfo(boolean resourceRequest, String path, String verb, Str
 
   private static RequestInfo nonResource(String method, String path) {
     return new RequestInfo(false, path, method.toLowerCase(Locale.ROOT), "", "", "", "", "", "");
+  }
+
+  /** What authorizers decide about for this request by {@code user}. */
+  public AuthorizationAttributes attributes(UserInfo user) {
+    return resourceRequest
+        ? AuthorizationAttributes.resource(user, verb, namespace, group, version, resource, subresource, name)
+        : AuthorizationAttributes.nonResource(user, verb, path.isEmpty() ? "/" : path);
   }
 
   /** {@code v1} or {@code apps/v1}. */

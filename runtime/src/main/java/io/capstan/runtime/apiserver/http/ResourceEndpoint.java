@@ -36,6 +36,7 @@ final class ResourceEndpoint {
   private final WatchEndpoint watches;
   private final PatchEndpoint patches;
   private final DeleteEndpoint deletes;
+  private final LogEndpoint logs;
 
   ResourceEndpoint(ResourceApi api, ApiExtensions extensions, TaskExecutor executor) {
     this.api = requireNonNull(api, "api");
@@ -44,6 +45,7 @@ final class ResourceEndpoint {
     this.watches = new WatchEndpoint(api, extensions, requireNonNull(executor, "executor"), DEFAULT_WATCH_TIMEOUT);
     this.patches = new PatchEndpoint(api, extensions);
     this.deletes = new DeleteEndpoint(api, bodies);
+    this.logs = new LogEndpoint(api);
   }
 
   void handle(RequestInfo info, Request request, Response response, Callback callback, UserInfo user, byte[] body)
@@ -85,6 +87,7 @@ final class ResourceEndpoint {
         }
       }
       case "scale" -> Responses.json(response, callback, 200, api.subresources().getScale(scope), accept);
+      case "log" -> logs.serve(scope, query, response, callback);
       default -> throw ApiErrors.notFoundPath("the server could not find the requested resource");
     }
   }

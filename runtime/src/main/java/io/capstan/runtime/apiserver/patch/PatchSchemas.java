@@ -74,6 +74,10 @@ public final class PatchSchemas {
       put("rbac.authorization.k8s.io", "v1", kind, object());
     }
     put("scheduling.k8s.io", "v1", "PriorityClass", object());
+    // admissionregistration/v1: webhooks merge by name (patchMergeKey=name, listType=map).
+    for (String kind : new String[] {"ValidatingWebhookConfiguration", "MutatingWebhookConfiguration"}) {
+      put("admissionregistration.k8s.io", "v1", kind, object().mergeList("webhooks", "name"));
+    }
     // CustomResourceDefinitionStatus.Conditions: listType=map, listMapKey=type, no patch strategy.
     put("apiextensions.k8s.io", "v1", "CustomResourceDefinition", object().mapList("status.conditions", "type"));
   }

@@ -38,7 +38,8 @@ final class GoJsonLayout {
       CORE + "ConfigMapVolumeSource.localObjectReference",
       CORE + "ConfigMapProjection.localObjectReference",
       CORE + "SecretProjection.localObjectReference",
-      "k8s.io.api.networking.v1.IngressRule.ingressRuleValue");
+      "k8s.io.api.networking.v1.IngressRule.ingressRuleValue",
+      "k8s.io.api.admissionregistration.v1.RuleWithOperations.rule");
 
   /** Protobuf field (full message name + field) to JSON property name, where they differ. */
   private static final Map<String, String> RENAMED =

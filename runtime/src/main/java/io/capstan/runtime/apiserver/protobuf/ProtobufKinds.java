@@ -6,6 +6,7 @@ import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import io.kubernetes.client.proto.Meta;
 import io.kubernetes.client.proto.V1;
+import io.kubernetes.client.proto.V1Admissionregistration;
 import io.kubernetes.client.proto.V1Apps;
 import io.kubernetes.client.proto.V1Authentication;
 import io.kubernetes.client.proto.V1Authorization;
@@ -72,6 +73,8 @@ final class ProtobufKinds {
         "ClusterRoleBinding");
     add(t, "policy/v1", V1Policy.getDescriptor(), "PodDisruptionBudget", "Eviction");
     add(t, "scheduling.k8s.io/v1", V1Scheduling.getDescriptor(), "PriorityClass");
+    add(t, "admissionregistration.k8s.io/v1", V1Admissionregistration.getDescriptor(), "ValidatingWebhookConfiguration",
+        "MutatingWebhookConfiguration");
     add(t, "authentication.k8s.io/v1", V1Authentication.getDescriptor(), "SelfSubjectReview", "TokenRequest",
         "TokenReview");
     add(t, "authorization.k8s.io/v1", V1Authorization.getDescriptor(), "SelfSubjectAccessReview",

@@ -32,6 +32,7 @@ public final class Subresources {
   private final ObjectStrategy strategy;
   private final DisruptionBudgets budgets;
   private final ServedKinds served;
+  private final PodLogs logs = new PodLogs();
 
   public Subresources(ServedKinds kinds, ResourceReads reads, ResourceWrites writes, Deleter deleter, ObjectStrategy strategy) {
     this.reads = requireNonNull(reads, "reads");
@@ -40,6 +41,11 @@ public final class Subresources {
     this.strategy = requireNonNull(strategy, "strategy");
     this.budgets = new DisruptionBudgets(kinds.current(), reads, writes);
     this.served = kinds;
+  }
+
+  /** The per-node log sources behind {@code pods/log}. */
+  public PodLogs logs() {
+    return logs;
   }
 
   public Scale getScale(ApiRequest request) {
@@ -126,7 +132,9 @@ public final class Subresources {
     }
     String node = binding.getTarget().getName();
     String now = ObjectStrategy.timestamp(strategy.now());
-    writes.modify(request.withSubresource(""), false, current -> {
+    // Kubernetes' binding storage sets spec.nodeName without the pod update validation (which
+    // forbids changing nodeName through a pod update); the chain skips it for this subresource.
+    writes.modify(request.withSubresource("binding"), false, current -> {
       Pod pod = (Pod) current;
       if (pod.getMetadata().getDeletionTimestamp() != null) {
         throw ApiErrors.conflict(request.kind(), request.name(), "pod " + request.name() + " is being deleted, cannot be assigned to a host");

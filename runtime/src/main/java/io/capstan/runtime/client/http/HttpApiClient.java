@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The API client of a component in another process: Kubernetes REST over HTTP with JSON bodies,
- * against a server URL and an optional bearer token (from a kubeconfig or flags). Watches read
+ * or HTTPS (CA trust, client certificate) against a server URL and an optional bearer token (from a
+ * kubeconfig or flags). Watches read
  * their streams asynchronously on the HTTP client's own executor; no thread is held per watch.
  */
 public final class HttpApiClient implements ApiClient {
@@ -27,7 +28,23 @@ public final class HttpApiClient implements ApiClient {
   private final Map<ResourceKind, ResourceClient<? extends HasMetadata>> byKind = new ConcurrentHashMap<>();
 
   public HttpApiClient(URI server, Optional<String> bearerToken, KindRegistry kinds) {
-    this(new HttpTransport(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), server, bearerToken), kinds);
+    this(ClientConnection.of(server, bearerToken), kinds);
+  }
+
+  /** A client over {@code connection}: HTTPS with its CA trust and client certificate, and/or a bearer token. */
+  public HttpApiClient(ClientConnection connection, KindRegistry kinds) {
+    this(new HttpTransport(http(connection), connection.server(), connection.bearerToken()), kinds);
+  }
+
+  /** A client configured by a kubeconfig's current context. */
+  public static HttpApiClient fromKubeconfig(java.nio.file.Path kubeconfig, KindRegistry kinds) throws java.io.IOException {
+    return new HttpApiClient(KubeconfigFile.read(kubeconfig), kinds);
+  }
+
+  private static HttpClient http(ClientConnection connection) {
+    HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+    connection.tls().ifPresent(builder::sslContext);
+    return builder.build();
   }
 
   HttpApiClient(HttpTransport transport, KindRegistry kinds) {

@@ -73,7 +73,7 @@ class DiscoveryDocumentsTest {
     assertThat(apis.body().get("apiVersion").asText()).isEqualTo("v1");
     // the order of kubernetes/kubernetes api/discovery/apis.json @ 0260c7d02355, restricted to Capstan's groups
     assertThat(names(apis.body().get("groups"), "/name")).containsExactly("apps", "events.k8s.io", "autoscaling",
-        "batch", "networking.k8s.io", "policy", "rbac.authorization.k8s.io", "apiextensions.k8s.io",
+        "batch", "networking.k8s.io", "policy", "rbac.authorization.k8s.io", "admissionregistration.k8s.io", "apiextensions.k8s.io",
         "scheduling.k8s.io", "coordination.k8s.io", "discovery.k8s.io");
     assertThat(apis.body().at("/groups/0").toString()).isEqualTo("{\"name\":\"apps\",\"versions\":[{\"groupVersion\":"
         + "\"apps/v1\",\"version\":\"v1\"}],\"preferredVersion\":{\"groupVersion\":\"apps/v1\",\"version\":\"v1\"}}");

@@ -1,0 +1,90 @@
+package io.capstan.plugins.admission.serviceaccount;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.capstan.spi.auth.AuthenticationRequest;
+import io.capstan.spi.auth.AuthenticationResult;
+import io.capstan.spi.auth.Authenticator;
+import io.capstan.spi.auth.ClusterTrust;
+import io.capstan.spi.auth.UserInfo;
+import io.capstan.spi.client.ApiClient;
+import io.capstan.spi.clock.Clock;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Kubernetes' service-account token authenticator for bound tokens (what the TokenRequest
+ * subresource, {@code kubectl create token NAME}, issues): an RS256 JWT from this cluster's issuer,
+ * signed by its service-account key, within its validity, for the API's audience, and naming a
+ * ServiceAccount that still exists with the same uid. The user is
+ * {@code system:serviceaccount:NS:NAME} in {@code system:serviceaccounts} and
+ * {@code system:serviceaccounts:NS}. A token from another issuer, or not a JWT, is not this
+ * authenticator's.
+ *
+ * <p>The ServiceAccount is looked up through the API client on each request, so a token dies with
+ * its account at once; for the in-process client that is a read of the server's own storage.
+ */
+public final class ServiceAccountAuthenticator implements Authenticator {
+
+  private final ClusterTrust trust;
+  private final Clock clock;
+  private final Provider<ApiClient> client;
+
+  /** The client arrives through a provider: the API server that runs this plugin also provides the client. */
+  @Inject
+  public ServiceAccountAuthenticator(ClusterTrust trust, Clock clock, Provider<ApiClient> client) {
+    this.trust = requireNonNull(trust, "trust");
+    this.clock = requireNonNull(clock, "clock");
+    this.client = requireNonNull(client, "client");
+  }
+
+  @Override
+  public AuthenticationResult authenticate(AuthenticationRequest request) {
+    Optional<String> bearer = request.bearerToken();
+    if (bearer.isEmpty() || trust.serviceAccountKeys().isEmpty()) {
+      return AuthenticationResult.notApplicable();
+    }
+    Optional<ServiceAccountTokenClaims> parsed = ServiceAccountTokenClaims.parse(bearer.get());
+    if (parsed.isEmpty() || !parsed.get().claim("iss").equals(trust.serviceAccountIssuer())) {
+      return AuthenticationResult.notApplicable();
+    }
+    ServiceAccountTokenClaims token = parsed.get();
+    if (!token.verifiedBy(trust.serviceAccountKeys())) {
+      return AuthenticationResult.rejected("service-account token: invalid signature");
+    }
+    long now = clock.now().getEpochSecond();
+    if (token.epochClaim("exp") == 0 || now >= token.epochClaim("exp")) {
+      return AuthenticationResult.rejected("service-account token: expired");
+    }
+    if (token.epochClaim("nbf") != 0 && now < token.epochClaim("nbf")) {
+      return AuthenticationResult.rejected("service-account token: not valid yet");
+    }
+    if (!token.hasAudience(trust.serviceAccountIssuer())) {
+      return AuthenticationResult.rejected("service-account token: not meant for this API server (audience)");
+    }
+    JsonNode bound = token.claims().path("kubernetes.io");
+    String namespace = bound.path("namespace").asText("");
+    String name = bound.path("serviceaccount").path("name").asText("");
+    String uid = bound.path("serviceaccount").path("uid").asText("");
+    if (namespace.isEmpty() || name.isEmpty() || uid.isEmpty()
+        || !token.claim("sub").equals("system:serviceaccount:" + namespace + ":" + name)) {
+      return AuthenticationResult.rejected("service-account token: it names no service account");
+    }
+    Optional<ServiceAccount> account = client.get().resources(ServiceAccount.class).get(namespace, name);
+    if (account.isEmpty()) {
+      return AuthenticationResult.rejected("service-account token: service account " + namespace + "/" + name + " has been deleted");
+    }
+    if (!uid.equals(account.get().getMetadata().getUid())) {
+      return AuthenticationResult.rejected("service-account token: service account " + namespace + "/" + name
+          + " was deleted and created again (uid " + uid + " is gone)");
+    }
+    return AuthenticationResult.authenticated(new UserInfo(token.claim("sub"), uid,
+        List.of("system:serviceaccounts", "system:serviceaccounts:" + namespace),
+        Map.of("authentication.kubernetes.io/credential-id", List.of("JTI=" + token.claim("jti")))));
+  }
+}

@@ -1,0 +1,140 @@
+package io.capstan.plugins.proxy.iptables;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.capstan.spi.proxy.EndpointInfo;
+import io.capstan.spi.proxy.ProxyState;
+import io.capstan.spi.proxy.ServiceType;
+import io.capstan.spi.proxy.SessionAffinity;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The iptables proxy applying its rules for real, inside a network namespace this test creates and
+ * deletes (the host's firewall is never touched): the ruleset is accepted by iptables-restore, and
+ * HTTP to the ClusterIP reaches both backends, or one backend only under ClientIP affinity. Runs
+ * as root with iptables and iproute2 installed (CI), and is skipped with a message elsewhere.
+ */
+class IptablesNetnsIT {
+
+  @TempDir Path dir;
+  final String ns = "capstan-ipt-" + UUID.randomUUID().toString().substring(0, 8);
+  final List<Process> backends = new ArrayList<>();
+
+  @BeforeEach
+  void createNamespace() throws Exception {
+    assumeTrue("root".equals(System.getProperty("user.name")), "needs root to create a network namespace");
+    assumeTrue(exit("ip", "netns", "add", ns) == 0, "cannot create network namespaces here (ip netns add failed)");
+    assumeTrue(exit("ip", "netns", "exec", ns, "iptables-restore", "--version") == 0, "iptables is not installed");
+    run("ip", "netns", "exec", ns, "ip", "link", "set", "lo", "up");
+    run("ip", "netns", "exec", ns, "ip", "addr", "add", "10.244.1.2/32", "dev", "lo");
+    run("ip", "netns", "exec", ns, "ip", "addr", "add", "10.244.1.3/32", "dev", "lo");
+    run("ip", "netns", "exec", ns, "ip", "link", "add", "kpnode0", "type", "veth", "peer", "name", "kpnode1");
+    run("ip", "netns", "exec", ns, "ip", "addr", "add", "192.168.77.1/24", "dev", "kpnode0");
+    run("ip", "netns", "exec", ns, "ip", "link", "set", "kpnode0", "up");
+    run("ip", "netns", "exec", ns, "ip", "link", "set", "kpnode1", "up");
+    // a locally generated packet needs a route before nat OUTPUT can DNAT it (network reference §1.6)
+    run("ip", "netns", "exec", ns, "ip", "route", "add", "10.96.0.0/12", "via", "192.168.77.2", "dev", "kpnode0");
+  }
+
+  @AfterEach
+  void deleteNamespace() throws Exception {
+    backends.forEach(p -> p.descendants().forEach(ProcessHandle::destroyForcibly));
+    backends.forEach(Process::destroyForcibly);
+    exit("ip", "netns", "del", ns);
+  }
+
+  private IptablesProxy proxy() {
+    return new IptablesProxy(new IptablesProxyConfig("10.244.0.0/16", null, "always", dir.resolve("rules").toString(),
+        "ip netns exec " + ns + " iptables-restore", "ip netns exec " + ns + " iptables"), true);
+  }
+
+  private ProxyState demo(SessionAffinity affinity) {
+    return IptablesRulesetTest.state(IptablesRulesetTest.demo(ServiceType.NODE_PORT, 30080, affinity),
+        EndpointInfo.ready("10.244.1.2", 8080, "node-1"), EndpointInfo.ready("10.244.1.3", 8080, "node-1"));
+  }
+
+  @Test
+  void trafficToTheClusterIpIsSpreadOverBothEndpoints() throws Exception {
+    startBackend("10.244.1.2");
+    startBackend("10.244.1.3");
+    IptablesProxy proxy = proxy();
+    proxy.start();
+    proxy.sync(demo(SessionAffinity.NONE));
+    assertThat(output("ip", "netns", "exec", ns, "iptables-save", "-t", "nat")).contains("KUBE-SVC-CTBMGJDNUDRWEDVR")
+        .contains("-A OUTPUT -m comment --comment \"kubernetes service portals\" -j KUBE-SERVICES");
+    Map<String, Long> answers = fetch("http://10.96.100.10/", 40);
+    assertThat(answers.keySet()).containsExactlyInAnyOrder("10.244.1.2:8080", "10.244.1.3:8080");
+    assertThat(Files.readString(dir.resolve("rules"))).contains("KUBE-SEP-WNRCNPEFMEQG3ZU3");
+  }
+
+  @Test
+  void clientIpAffinityPinsOneClientToOneEndpointAndChangesApplyAtomically() throws Exception {
+    startBackend("10.244.1.2");
+    startBackend("10.244.1.3");
+    IptablesProxy proxy = proxy();
+    proxy.start();
+    proxy.sync(demo(SessionAffinity.CLIENT_IP));
+    assertThat(fetch("http://10.96.100.10/", 20)).hasSize(1);
+    // one endpoint left: the whole ruleset is replaced in one restore, traffic follows
+    proxy.sync(IptablesRulesetTest.state(IptablesRulesetTest.demo(ServiceType.CLUSTER_IP, 0, SessionAffinity.NONE),
+        EndpointInfo.ready("10.244.1.3", 8080, "node-1")));
+    assertThat(fetch("http://10.96.100.10/", 10).keySet()).containsExactly("10.244.1.3:8080");
+  }
+
+  private void startBackend(String ip) throws IOException {
+    Process process = new ProcessBuilder(javaIn(ns, "serve", ip, "8080")).redirectErrorStream(true).start();
+    backends.add(process);
+    String first = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)).readLine();
+    assertThat(first).as("backend on " + ip).isEqualTo("ready");
+  }
+
+  private Map<String, Long> fetch(String url, int times) throws Exception {
+    String out = output(javaIn(ns, "fetch", url, Integer.toString(times)).toArray(String[]::new));
+    List<String> lines = out.lines().filter(l -> !l.isBlank()).toList();
+    assertThat(lines).as(out).hasSize(times).noneMatch(l -> l.startsWith("error"));
+    return lines.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+  }
+
+  private static List<String> javaIn(String ns, String... args) {
+    List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", ns,
+        ProcessHandle.current().info().command().orElse("java"), "-Dhttp.keepAlive=false", "-cp",
+        System.getProperty("java.class.path"),
+        NetnsTools.class.getName()));
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  private static int exit(String... command) throws Exception {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    p.getInputStream().readAllBytes();
+    return p.waitFor(30, TimeUnit.SECONDS) ? p.exitValue() : -1;
+  }
+
+  private static void run(String... command) throws Exception {
+    assertThat(exit(command)).as(String.join(" ", command)).isZero();
+  }
+
+  private static String output(String... command) throws Exception {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    p.waitFor(60, TimeUnit.SECONDS);
+    return out;
+  }
+}

@@ -1,0 +1,109 @@
+package io.capstan.runtime.bench;
+
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.TypeLiteral;
+import io.capstan.runtime.apiserver.ApiServer;
+import io.capstan.runtime.apiserver.ApiServerSettings;
+import io.capstan.runtime.apiserver.admission.ObjectValidator;
+import io.capstan.runtime.apiserver.http.ApiExtensions;
+import io.capstan.runtime.apiserver.http.NonResourceEndpoints;
+import io.capstan.runtime.apiserver.security.Certificates;
+import io.capstan.runtime.apiserver.security.ClusterPki;
+import io.capstan.runtime.client.http.ClientConnection;
+import io.capstan.runtime.client.http.HttpApiClient;
+import io.capstan.runtime.kernel.Kernel;
+import io.capstan.spi.admission.AdmissionPlugin;
+import io.capstan.spi.api.KindRegistry;
+import io.capstan.spi.client.AlreadyExistsException;
+import io.capstan.spi.client.ApiClient;
+import io.capstan.spi.clock.Clock;
+import io.capstan.spi.clock.TaskExecutor;
+import io.capstan.spi.store.Store;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The clients of the secure runs of {@code bench apiserver}: HTTPS with the cluster CA and a bearer
+ * token or a client certificate of the cluster CA, and a plain HTTP server (same store, kinds and
+ * admission, no TLS, no authentication or authorization) as the peer they are compared with.
+ */
+final class SecureClients implements AutoCloseable {
+
+  private final Kernel kernel;
+  private final Path dir;
+  private ApiServer plainServer;
+
+  private SecureClients(Kernel kernel, Path dir) {
+    this.kernel = kernel;
+    this.dir = dir;
+  }
+
+  static SecureClients start(Kernel kernel, Path dir) {
+    return new SecureClients(kernel, dir);
+  }
+
+  /** Starts the plain peer server on a free loopback port. */
+  void startPlainServer() throws Exception {
+    Injector injector = kernel.injector();
+    plainServer = new ApiServer(new ApiServerSettings("127.0.0.1", 0, null, null, null, null, null, null), dir.resolve("plain"),
+        injector.getInstance(Store.class), injector.getInstance(KindRegistry.class),
+        injector.getInstance(Key.get(new TypeLiteral<List<AdmissionPlugin>>() {})), ObjectValidator.KUBERNETES,
+        injector.getInstance(Clock.class), injector.getInstance(TaskExecutor.class), injector.getInstance(ApiExtensions.class),
+        NonResourceEndpoints.NONE);
+    plainServer.start();
+  }
+
+  ApiClient plain() {
+    return new HttpApiClient(URI.create(plainServer.url()), Optional.empty(), kernel.injector().getInstance(KindRegistry.class));
+  }
+
+  private ApiServer secureServer() {
+    return kernel.injector().getInstance(ApiServer.class);
+  }
+
+  private ClusterPki pki() {
+    return kernel.injector().getInstance(ClusterPki.class);
+  }
+
+  ApiClient withToken(String token) throws Exception {
+    return new HttpApiClient(new ClientConnection(URI.create(secureServer().url()),
+        Optional.of(ClientConnection.tlsContext(Certificates.pem(pki().ca()), Optional.empty(), Optional.empty())),
+        Optional.of(token)), kernel.injector().getInstance(KindRegistry.class));
+  }
+
+  ApiClient withCertificate(String user) throws Exception {
+    Clock clock = kernel.injector().getInstance(Clock.class);
+    ClusterPki.KeyPairAndCert credential = pki().issueClient(user, List.of(), clock.now().minusSeconds(60), Duration.ofHours(4));
+    return new HttpApiClient(new ClientConnection(URI.create(secureServer().url()),
+        Optional.of(ClientConnection.tlsContext(Certificates.pem(pki().ca()), Optional.of(Certificates.pem(credential.certificate())),
+            Optional.of(Certificates.pem(credential.key())))), Optional.empty()), kernel.injector().getInstance(KindRegistry.class));
+  }
+
+  /**
+   * Binds the bench user to {@code cluster-admin}, so an RBAC authorizer (when configured) evaluates
+   * and allows its requests; the user is deliberately not in system:masters, which would skip the chain.
+   */
+  void grantClusterAdmin(ApiClient admin, String user) {
+    try {
+      admin.resources(ClusterRoleBinding.class).create(new ClusterRoleBindingBuilder().withNewMetadata().withName("capstan-bench")
+          .endMetadata().withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("ClusterRole").withName("cluster-admin")
+          .endRoleRef().addNewSubject().withApiGroup("rbac.authorization.k8s.io").withKind("User").withName(user).endSubject()
+          .build());
+    } catch (AlreadyExistsException again) {
+      // a second store in the same run
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (plainServer != null) {
+      plainServer.close();
+    }
+  }
+}
