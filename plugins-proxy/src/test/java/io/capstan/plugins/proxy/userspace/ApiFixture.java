@@ -26,16 +26,16 @@ import java.util.List;
 import java.util.Optional;
 
 /** An in-process API server with Kubernetes' validation and a client as the administrator. */
-final class ApiFixture implements AutoCloseable {
+public final class ApiFixture implements AutoCloseable {
 
-  final ReferenceStore store = ReferenceStore.create();
-  final PooledTaskExecutor executor = new PooledTaskExecutor(2, Duration.ofSeconds(1));
-  final WallClock clock = new WallClock();
-  final ApiServer server;
-  final ApiClient client;
-  final DefaultInformerFactory informers;
+  public final ReferenceStore store = ReferenceStore.create();
+  public final PooledTaskExecutor executor = new PooledTaskExecutor(2, Duration.ofSeconds(1));
+  public final WallClock clock = new WallClock();
+  public final ApiServer server;
+  public final ApiClient client;
+  public final DefaultInformerFactory informers;
 
-  ApiFixture(Path dataDir) throws Exception {
+  public ApiFixture(Path dataDir) throws Exception {
     store.start();
     ApiServerSettings settings = new ApiServerSettings("127.0.0.1", 0, null, null, null, 100, Duration.ofSeconds(30), null);
     server = new ApiServer(settings, dataDir, store, new ServedKinds(KindRegistry.builtIn()), List.of(),
@@ -46,17 +46,17 @@ final class ApiFixture implements AutoCloseable {
     informers = new DefaultInformerFactory(client, executor, clock);
   }
 
-  static ServiceBuilder service(String name) {
+  public static ServiceBuilder service(String name) {
     return new ServiceBuilder().withNewMetadata().withName(name).withNamespace("default").endMetadata()
         .withNewSpec().addToSelector("app", name).endSpec();
   }
 
-  Service create(Service service) {
+  public Service create(Service service) {
     return client.resources(Service.class).create(service);
   }
 
   /** Writes the Endpoints of {@code name}: one subset, ready and not-ready IPs, on one named port. */
-  Endpoints endpoints(String name, String portName, int port, List<String> ready, List<String> notReady) {
+  public Endpoints endpoints(String name, String portName, int port, List<String> ready, List<String> notReady) {
     Endpoints eps = new EndpointsBuilder().withNewMetadata().withName(name).withNamespace("default").endMetadata()
         .addNewSubset()
         .withAddresses(ready.stream().map(ip -> new EndpointAddressBuilder().withIp(ip).withNodeName("n1").build()).toList())
