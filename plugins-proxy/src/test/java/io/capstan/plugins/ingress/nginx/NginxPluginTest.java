@@ -14,6 +14,23 @@ import org.junit.jupiter.api.Test;
 /** The {@code nginx} ingress plugin's factory, settings and registration. */
 class NginxPluginTest extends AbstractPluginTest<NginxIngressConfig> {
 
+  private static final int PORT = freePort();
+
+  /** Building the plugin starts nginx: without it installed the whole class is skipped. */
+  @org.junit.jupiter.api.BeforeAll
+  static void needsNginx() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(NginxIngressConformanceTest.nginxInstalled(),
+        "nginx is not installed (.ci/install-deps.sh installs it)");
+  }
+
+  private static int freePort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   @Override
   protected PluginFactory<NginxIngressConfig> factory() {
     return new NginxIngressFactory();
@@ -33,7 +50,7 @@ class NginxPluginTest extends AbstractPluginTest<NginxIngressConfig> {
   @Override
   protected Map<String, Object> settings() {
     return Map.of("binary", "/usr/sbin/nginx", "workDir", "target/nginx-plugin-test", "bindAddress", "127.0.0.1",
-        "httpPort", 18089, "commandTimeout", "5s");
+        "httpPort", PORT, "commandTimeout", "5s");
   }
 
   @Test
@@ -41,7 +58,7 @@ class NginxPluginTest extends AbstractPluginTest<NginxIngressConfig> {
     NginxIngressConfig config = bindSettings(settings());
     assertThat(config.binary()).isEqualTo("/usr/sbin/nginx");
     assertThat(config.workDir()).isEqualTo("target/nginx-plugin-test");
-    assertThat(config.httpPort()).isEqualTo(18089);
+    assertThat(config.httpPort()).isEqualTo(PORT);
     assertThat(config.commandTimeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(bindSettings(Map.of())).isEqualTo(NginxIngressConfig.defaults());
   }
