@@ -39,8 +39,14 @@ public final class BuiltinIngressController implements IngressController {
     return IngressClasses.BUILTIN_CONTROLLER;
   }
 
+  /**
+   * Nothing to do yet: the listener opens on the first {@link #sync}, so a process that has the
+   * plugin selected but does not run the {@code ingress} component never takes the port.
+   */
   @Override
-  public synchronized void start() throws Exception {
+  public void start() {}
+
+  private void listen() throws Exception {
     if (server != null) {
       return;
     }
@@ -65,15 +71,16 @@ public final class BuiltinIngressController implements IngressController {
   }
 
   @Override
-  public void sync(IngressState state) {
+  public synchronized void sync(IngressState state) throws Exception {
     handler.serve(requireNonNull(state, "state"));
+    listen();
     LOG.debug("builtin ingress: {} rules", state.rules().size());
   }
 
   /** Where plain HTTP is served, with the port actually bound. */
   public synchronized URI httpAddress() {
     if (server == null) {
-      throw new IllegalStateException("the builtin ingress is not started");
+      throw new IllegalStateException("the builtin ingress serves from its first sync on");
     }
     int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
     String host = config.bindAddress().equals("0.0.0.0") ? "127.0.0.1" : config.bindAddress();

@@ -50,18 +50,19 @@ public final class NginxIngressController implements IngressController {
     return IngressClasses.NGINX_CONTROLLER;
   }
 
+  /**
+   * Nothing to do yet: nginx is found and started on the first {@link #sync}, so a process that
+   * has the plugin selected but does not run the {@code ingress} component never starts nginx.
+   */
   @Override
-  public synchronized void start() throws Exception {
-    binary = resolveBinary(config.binary());
-    Files.createDirectories(workDir);
-    sync(IngressState.empty());
-  }
+  public void start() {}
 
   @Override
   public synchronized void sync(IngressState state) throws Exception {
     requireNonNull(state, "state");
     if (binary == null) {
-      throw new IllegalStateException("the nginx ingress controller is not started");
+      binary = resolveBinary(config.binary());
+      Files.createDirectories(workDir);
     }
     String text = NginxConfRenderer.render(state, config.bindAddress(), config.httpPort(), workDir);
     if (text.equals(applied) && nginx != null && nginx.isAlive()) {

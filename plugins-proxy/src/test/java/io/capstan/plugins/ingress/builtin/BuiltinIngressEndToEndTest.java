@@ -74,6 +74,7 @@ class BuiltinIngressEndToEndTest {
         Duration.ofMillis(100), Duration.ofSeconds(30)));
     host.start();
     api.informers.start();
+    await().atMost(Duration.ofSeconds(10)).until(() -> host.syncCount() > 0); // the listener opens on the first sync
     URI http = controller.httpAddress();
 
     for (String svc : List.of("svc-a", "svc-b")) {

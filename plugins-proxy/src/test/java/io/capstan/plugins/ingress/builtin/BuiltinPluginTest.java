@@ -48,10 +48,12 @@ class BuiltinPluginTest extends io.capstan.tck.plugin.AbstractPluginTest<Builtin
   }
 
   @Test
-  void beforeAnySyncEveryRequestIs404AndTheAddressIsPublished() throws Exception {
+  void listensFromTheFirstSyncAndAnswers404WithoutRules() throws Exception {
     BuiltinIngressController controller = new BuiltinIngressController(bindSettings(settings()));
     controller.start();
     try {
+      assertThat(controller.loadBalancerAddresses()).isEmpty(); // no port taken before the first sync
+      controller.sync(io.capstan.spi.ingress.IngressState.empty());
       assertThat(controller.loadBalancerAddresses()).containsExactly("127.0.0.1");
       assertThat(RawHttp.get(controller.httpAddress(), "foo.example", "/").statusCode()).isEqualTo(404);
     } finally {
