@@ -76,9 +76,36 @@ install_network_tools() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends iptables iproute2
 }
 
+# nginx for the nginx ingress controller's tests, which start it themselves on 127.0.0.1 high
+# ports; the package's own service (port 80) is kept from starting, as for etcd.
+install_nginx() {
+  if command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; then
+    log "nginx already installed; skipping apt"
+    return
+  fi
+  local policy=/usr/sbin/policy-rc.d
+  local added_policy=0
+  if [ ! -e "$policy" ]; then
+    as_root sh -c "printf '#!/bin/sh\nexit 101\n' > $policy && chmod 755 $policy"
+    added_policy=1
+  fi
+  # shellcheck disable=SC2317 # called by the trap
+  cleanup_nginx() { if [ "$added_policy" -eq 1 ]; then as_root rm -f "$policy"; fi; }
+  trap cleanup_nginx EXIT
+  log "installing nginx with apt-get"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends nginx
+  cleanup_nginx
+  trap - EXIT
+  if [ -d /run/systemd/system ] && command -v systemctl >/dev/null 2>&1; then
+    as_root systemctl disable --now nginx.service >/dev/null 2>&1 || true
+  fi
+}
+
 install_etcd
 install_network_tools
 install_ipvs_tools
+install_nginx
 log "etcd: $(etcd --version 2>&1 | first_line)"
 log "java: $(java -version 2>&1 | first_line)"
 if command -v mvn >/dev/null 2>&1; then

@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = {"Run a benchmark; prints a table, or one JSON object with --json."},
     subcommands = {BenchCommand.Store.class, BenchCommand.ApiServerBenchCommand.class, BenchCommand.Nodes.class,
-        SchedulerBenchCommand.class, BenchCommand.ControllersBenchCommand.class})
+        SchedulerBenchCommand.class, BenchCommand.ControllersBenchCommand.class, BenchCommand.Proxy.class})
 public final class BenchCommand implements Runnable {
 
   @Spec CommandSpec spec;
@@ -183,6 +183,34 @@ public final class BenchCommand implements Runnable {
     public Integer call() throws Exception {
       ControllerBench.Settings settings = new ControllerBench.Settings(replicas, nodes, maxSurge, maxUnavailable);
       BenchReport report = new ControllerBench(settings, spec.commandLine().getErr()).run();
+      report.print(spec.commandLine().getOut(), json);
+      return 0;
+    }
+  }
+
+  /** {@code capstan bench proxy}. */
+  @Command(name = "proxy", mixinStandardHelpOptions = true,
+      description = {"One HTTP backend measured directly, through the userspace proxy and through the builtin ingress in",
+          "one run: requests/s and p99 with keep-alive clients, proxied vs direct (target: at least 70%)."})
+  static final class Proxy implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @Option(names = "--json", description = "Print one JSON object instead of a table")
+    boolean json;
+
+    @Option(names = "--requests", defaultValue = "40000", description = "GETs per target (default: ${DEFAULT-VALUE})")
+    int requests;
+
+    @Option(names = "--clients", defaultValue = "16", description = "Concurrent keep-alive clients (default: ${DEFAULT-VALUE})")
+    int clients;
+
+    @Override
+    public Integer call() throws Exception {
+      if (requests <= 0 || clients <= 0) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--requests and --clients must be positive");
+      }
+      BenchReport report = new ProxyBench(new ProxyBench.Settings(requests, clients), spec.commandLine().getErr()).run();
       report.print(spec.commandLine().getOut(), json);
       return 0;
     }

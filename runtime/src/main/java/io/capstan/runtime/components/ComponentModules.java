@@ -23,6 +23,10 @@ public final class ComponentModules {
     }
   }
 
+  private static boolean installed(KernelPlan plan, SpiFamily family) {
+    return !plan.selection().selected(family).isEmpty() || !plan.catalog().plugins(family).isEmpty();
+  }
+
   public static List<Module> of(KernelPlan plan) {
     List<Module> modules = new ArrayList<>();
     if (plan.components().contains("apiserver")) {
@@ -43,6 +47,15 @@ public final class ComponentModules {
         || !plan.catalog().plugins(SpiFamilies.CONTAINER_RUNTIME).isEmpty())) {
       requireOne(plan, SpiFamilies.CONTAINER_RUNTIME, "node-agent");
       modules.add(new NodesModule());
+    }
+    // Likewise the proxy and ingress hosts stay off when no plugin of their family is installed.
+    if (plan.components().contains("proxy") && installed(plan, SpiFamilies.SERVICE_PROXY)) {
+      requireOne(plan, SpiFamilies.SERVICE_PROXY, "proxy");
+      modules.add(new ProxyModule());
+    }
+    if (plan.components().contains("ingress") && installed(plan, SpiFamilies.INGRESS)) {
+      requireOne(plan, SpiFamilies.INGRESS, "ingress");
+      modules.add(new IngressModule());
     }
     return modules;
   }
