@@ -1,5 +1,6 @@
 package io.capstan.plugins.controllers.daemonset;
 
+import io.capstan.plugins.controllers.shared.Expectations;
 import io.capstan.spi.api.DeepCopy;
 import io.capstan.spi.api.ObjectKey;
 import io.capstan.spi.api.OwnerReferences;

@@ -1,5 +1,6 @@
 package io.capstan.plugins.controllers.job;
 
+import io.capstan.plugins.controllers.shared.Expectations;
 import static io.capstan.plugins.controllers.job.JobTracking.nz;
 
 import io.capstan.spi.api.DeepCopy;

@@ -1,4 +1,4 @@
-package io.capstan.plugins.controllers.daemonset;
+package io.capstan.plugins.controllers.shared;
 
 import io.capstan.spi.api.ObjectKey;
 import java.time.Duration;
@@ -13,22 +13,22 @@ import java.util.function.Predicate;
  * waits until the informer has seen those changes before counting again, so a slow watch never
  * causes extra pods. Expectations older than five minutes are dropped, as Kubernetes does.
  */
-final class Expectations {
+public final class Expectations {
 
-  static final Duration TIMEOUT = Duration.ofMinutes(5);
+  public static final Duration TIMEOUT = Duration.ofMinutes(5);
 
   private record Pending(Set<String> created, Set<String> deleted, Instant since) {}
 
   private final Map<ObjectKey, Pending> pending = new ConcurrentHashMap<>();
 
-  void expect(ObjectKey key, Set<String> created, Set<String> deleted, Instant now) {
+  public void expect(ObjectKey key, Set<String> created, Set<String> deleted, Instant now) {
     if (!created.isEmpty() || !deleted.isEmpty()) {
       pending.put(key, new Pending(Set.copyOf(created), Set.copyOf(deleted), now));
     }
   }
 
   /** True when every expected change is visible in the cache ({@code cached} tests presence by name). */
-  boolean satisfied(ObjectKey key, Predicate<String> cached, Instant now) {
+  public boolean satisfied(ObjectKey key, Predicate<String> cached, Instant now) {
     Pending p = pending.get(key);
     if (p == null) {
       return true;
@@ -41,7 +41,7 @@ final class Expectations {
     return false;
   }
 
-  void forget(ObjectKey key) {
+  public void forget(ObjectKey key) {
     pending.remove(key);
   }
 }
