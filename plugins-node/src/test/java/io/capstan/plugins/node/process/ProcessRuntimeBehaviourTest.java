@@ -141,6 +141,8 @@ class ProcessRuntimeBehaviourTest extends ProcessRuntimeFixture {
     String sandbox = runtime.runPodSandbox(pod("ev"));
     String id = start(runtime, sandbox, sh("c", "exit 0"));
     awaitExit(runtime, id);
+    // events are delivered asynchronously: the status can show the exit before its event arrives
+    soon().untilAsserted(() -> assertThat(events.statesOf(id)).contains(ContainerState.EXITED));
     runtime.removePodSandbox(sandbox);
     soon().untilAsserted(() -> assertThat(events.has("sandbox-removed", sandbox)).isTrue());
     assertThat(events.statesOf(id)).containsExactly(ContainerState.CREATED, ContainerState.RUNNING,
