@@ -96,7 +96,7 @@ class VirtualTimeControllerTest {
       for (int i = 2; i < t.length; i++) {
         assertThat(t[i] - t[i - 1]).as("gap %d", i).isEqualTo(2 * (t[i - 1] - t[i - 2]));
       }
-      int settled = c.callsFor(key);
+      long settled = c.callsFor(key);
       executor.advance(Duration.ofHours(1));
       assertThat(c.callsFor(key)).as("done: no more calls").isEqualTo(settled);
     }
