@@ -172,7 +172,7 @@ final class SchedulingCycle {
     int processed = fw.parallelizer().until(n, i -> {
       NodeInfo node = nodes.get((start + i) % n);
       Map<String, String> verdicts = explain == null ? null : new LinkedHashMap<>();
-      Status s = fw.runFilters(state, pod, node, verdicts);
+      Status s = fw.handle().runFiltersWithNominatedPods(state, pod, node, verdicts);
       statuses[i] = s;
       if (s.isSuccess()) {
         found.incrementAndGet();
