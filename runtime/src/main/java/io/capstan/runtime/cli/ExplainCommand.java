@@ -2,7 +2,6 @@ package io.capstan.runtime.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.capstan.runtime.client.http.HttpApiClient;
 import io.capstan.runtime.config.LayeredConfig;
 import io.capstan.runtime.kernel.KernelPlan;
