@@ -89,6 +89,10 @@ public final class SchedulerBench {
       SchedulerOptions options = SchedulerOptions.defaults().withExplain(settings.explain()).withEvents(settings.events());
       Scheduler scheduler = SchedulerAssembly.buildWith(config, options, plugins, kernel.injector(), client, informers, true);
       client.resources(Namespace.class).create(new NamespaceBuilder().withNewMetadata().withName("bench").endMetadata().build());
+      // the ServiceAccount admission plugin wants the namespace's default account (no controller makes it here)
+      client.resources(io.fabric8.kubernetes.api.model.ServiceAccount.class).create(
+          new io.fabric8.kubernetes.api.model.ServiceAccountBuilder().withNewMetadata().withName("default")
+              .withNamespace("bench").endMetadata().build());
       step("creating " + settings.nodes() + " nodes");
       parallel(settings.nodes(), 2, i -> client.resources(Node.class).create(SchedulerWorkloads.node(i)));
       Map<String, Long> created = new ConcurrentHashMap<>();

@@ -2,7 +2,6 @@ package io.capstan.runtime.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.capstan.runtime.client.http.HttpApiClient;
 import io.capstan.runtime.config.LayeredConfig;
 import io.capstan.runtime.kernel.KernelPlan;
@@ -65,12 +64,28 @@ public final class ExplainCommand implements Runnable {
     @Option(names = "--server", paramLabel = "URL", description = "API server (default: $KUBECONFIG's, else client.server)")
     String server;
 
+    @Option(names = "--kubeconfig", paramLabel = "FILE",
+        description = "kubeconfig to connect with: server, CA and credentials (default: $KUBECONFIG)")
+    Path kubeconfig;
+
     @Override
     public Integer call() throws IOException {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      URI uri = URI.create(server != null ? server : kubeconfigServer().orElseGet(this::configuredServer));
-      ApiClient client = new HttpApiClient(uri, Optional.empty(), KindRegistry.builtIn());
+      Optional<Path> file = server != null ? Optional.empty()
+          : kubeconfig != null ? Optional.of(kubeconfig) : kubeconfigFile();
+      URI uri;
+      ApiClient client;
+      if (file.isPresent()) {
+        // the kubeconfig's TLS settings and credentials, as kubectl uses them (capstan up writes one)
+        io.capstan.runtime.client.http.ClientConnection connection =
+            io.capstan.runtime.client.http.KubeconfigFile.read(file.get());
+        uri = connection.server();
+        client = new HttpApiClient(connection, KindRegistry.builtIn());
+      } else {
+        uri = URI.create(server != null ? server : configuredServer());
+        client = new HttpApiClient(uri, Optional.empty(), KindRegistry.builtIn());
+      }
       Optional<Pod> found = client.resources(Pod.class).get(namespace, name);
       if (found.isEmpty()) {
         err.println("capstan explain: pod " + namespace + "/" + name + " not found at " + uri);
@@ -86,30 +101,14 @@ public final class ExplainCommand implements Runnable {
       return config.string("client.server");
     }
 
-    /** The current context's server of $KUBECONFIG (first file), if set and readable. */
-    private static Optional<String> kubeconfigServer() throws IOException {
+    /** The first file of $KUBECONFIG, if set and readable. */
+    private static Optional<Path> kubeconfigFile() {
       String env = System.getenv("KUBECONFIG");
       if (env == null || env.isBlank()) {
         return Optional.empty();
       }
       Path file = Path.of(env.split(java.io.File.pathSeparator)[0]);
-      if (!Files.isReadable(file)) {
-        return Optional.empty();
-      }
-      JsonNode kc = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-      String context = kc.path("current-context").asText("");
-      String cluster = "";
-      for (JsonNode c : kc.path("contexts")) {
-        if (c.path("name").asText().equals(context)) {
-          cluster = c.path("context").path("cluster").asText();
-        }
-      }
-      for (JsonNode c : kc.path("clusters")) {
-        if (c.path("name").asText().equals(cluster) || cluster.isEmpty()) {
-          return Optional.of(c.path("cluster").path("server").asText());
-        }
-      }
-      return Optional.empty();
+      return Files.isReadable(file) ? Optional.of(file) : Optional.empty();
     }
   }
 

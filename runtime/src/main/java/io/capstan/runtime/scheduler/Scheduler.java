@@ -59,6 +59,7 @@ public final class Scheduler implements Lifecycle {
   private final SchedulingQueue queue;
   private final SchedulingCycle cycle;
   private final SchedulerReporter reporter;
+  private final SchedulerHostServices host;
   private final java.util.concurrent.Executor binding;
   private final java.util.Optional<java.util.concurrent.ExecutorService> bindingPool;
   private final AtomicBoolean pumping = new AtomicBoolean();
@@ -104,6 +105,8 @@ public final class Scheduler implements Lifecycle {
       this.binding = executor;
     }
     this.reporter = new SchedulerReporter(client, clock, binding, options.events());
+    this.host = new SchedulerHostServices(client, informers, queue.nominator(), clock, reporter);
+    profiles.forEach(f -> f.handle().attachHost(host));
   }
 
   public Optional<Framework> profileFor(Pod pod) {
@@ -135,6 +138,7 @@ public final class Scheduler implements Lifecycle {
     }
     running = true;
     new SchedulerEventHandlers(this, cache, queue).register(informers);
+    host.registerInformers();
     queue.start();
     timers.add(executor.scheduleAtFixedRate(Duration.ofSeconds(30), Duration.ofSeconds(30),
         () -> cache.cleanupExpiredAssumedPods(clock.now())));

@@ -86,7 +86,7 @@ final class SchedulerReporter {
     }
   }
 
-  private void event(Pod pod, String profile, String type, String reason, String action, String message) {
+  void event(Pod pod, String profile, String type, String reason, String action, String message) {
     if (!events) {
       return;
     }

@@ -111,6 +111,10 @@ final class SchedulingCycle {
       absent = Optional.of(Status.unschedulableAndUnresolvable("node(s) didn't satisfy plugin(s) "
           + pre.narrowingPlugins()).withPlugin(pre.narrowingPlugins().get(0)));
     }
+    Optional<NodeInfo> nominated = nominatedNodeFits(fw, state, pod, candidates, explain);
+    if (nominated.isPresent()) {
+      return Result.of(nominated.get().nodeName(), 1, 1);
+    }
     Map<String, Status> failed = new HashMap<>();
     List<NodeInfo> feasible = findFeasible(fw, state, pod, candidates, failed, explain);
     Optional<Status> filterError = failed.values().stream().filter(Status::isError).findFirst();
@@ -150,6 +154,33 @@ final class SchedulingCycle {
     return Result.of(node, evaluated, feasible.size());
   }
 
+  /**
+   * Kubernetes' {@code evaluateNominatedNode}: a pod nominated to a node (after preempting there)
+   * tries that node first and takes it if it passes the filters, without looking at the others.
+   */
+  private Optional<NodeInfo> nominatedNodeFits(Framework fw, CycleState state, Pod pod, List<NodeInfo> candidates,
+      ExplainRecord explain) {
+    String name = pod.getStatus() == null ? null : pod.getStatus().getNominatedNodeName();
+    if (name == null || name.isEmpty()) {
+      return Optional.empty();
+    }
+    for (NodeInfo n : candidates) {
+      if (n.nodeName().equals(name)) {
+        Map<String, String> verdicts = explain == null ? null : new LinkedHashMap<>();
+        Status s = fw.handle().runFiltersWithNominatedPods(state, pod, n, verdicts);
+        if (!s.isSuccess()) {
+          return Optional.empty();
+        }
+        if (explain != null) {
+          explain.filter(name, verdicts);
+          explain.selected(name);
+        }
+        return Optional.of(n);
+      }
+    }
+    return Optional.empty();
+  }
+
   private List<NodeInfo> findFeasible(Framework fw, CycleState state, Pod pod, List<NodeInfo> nodes,
       Map<String, Status> failed, ExplainRecord explain) {
     int n = nodes.size();
@@ -172,7 +203,7 @@ final class SchedulingCycle {
     int processed = fw.parallelizer().until(n, i -> {
       NodeInfo node = nodes.get((start + i) % n);
       Map<String, String> verdicts = explain == null ? null : new LinkedHashMap<>();
-      Status s = fw.runFilters(state, pod, node, verdicts);
+      Status s = fw.handle().runFiltersWithNominatedPods(state, pod, node, verdicts);
       statuses[i] = s;
       if (s.isSuccess()) {
         found.incrementAndGet();

@@ -111,4 +111,43 @@ class SchedulingCycleTest {
     assertThat(second.placements()).isEqualTo(first.placements());
     assertThat(other.placements()).isNotEqualTo(first.placements());
   }
+
+  @Test
+  void aPodNominatedToANodeThatFitsGoesThereWithoutFilteringTheOthers() {
+    VirtualClock clock = new VirtualClock(Instant.EPOCH);
+    DeterministicExecutor executor = new DeterministicExecutor(clock, 1);
+    Injector injector = Guice.createInjector(new AbstractModule() {
+      @Override
+      protected void configure() {
+        bind(Clock.class).toInstance(clock);
+        bind(TaskExecutor.class).toInstance(executor);
+      }
+    });
+    SchedulerCache cache = new SchedulerCache(Duration.ofMinutes(15));
+    Snapshot snapshot = new Snapshot();
+    ProfileSpec spec = ConfigurationLoader.parse(PROFILE, "test").profiles().get(0);
+    FrameworkHandleImpl handle = new FrameworkHandleImpl(spec.schedulerName(), clock, 16, () -> snapshot,
+        (p, n) -> Status.success());
+    Framework fw = new ProfileBuilder(TestPlugins.registry(), injector).build(spec, handle, 0, true);
+    for (int i = 0; i < 300; i++) {
+      cache.addNode(TestObjects.node(String.format("n%03d", i)).cpu("1").build());
+    }
+    SchedulingCycle cycle = new SchedulingCycle(cache, snapshot, 1);
+    cycle.updateSnapshot();
+    Pod nominated = new PodBuilder(TestObjects.pod("p").cpu("500m").build()).editMetadata().withUid("u").endMetadata()
+        .withNewStatus().withNominatedNodeName("n250").endStatus().build();
+    ExplainRecord record = new ExplainRecord();
+    assertThat(cycle.schedule(fw, new CycleState(), nominated, record).node()).contains("n250");
+    assertThat(record.filterResults()).containsOnlyKeys("n250");
+
+    // the nominated node no longer fits: every node is considered as usual
+    cache.assumePod(PodInfos.of(new PodBuilder(TestObjects.pod("q").cpu("800m").build()).editMetadata().withUid("q")
+        .endMetadata().build()), "n250");
+    cycle.updateSnapshot();
+    ExplainRecord again = new ExplainRecord();
+    SchedulingCycle.Result r = cycle.schedule(fw, new CycleState(), nominated, again);
+    assertThat(r.node()).isPresent().get().isNotEqualTo("n250");
+    assertThat(again.filterResults().size()).isGreaterThan(100);
+    executor.close();
+  }
 }

@@ -90,6 +90,11 @@ public final class Framework {
     for (int i = 0; i < scores.length; i++) {
       weights[i] = scoreWeights.getOrDefault(scores[i].name(), 1);
     }
+    handle.attach(this);
+  }
+
+  List<PreFilterPlugin> preFilterPlugins() {
+    return preFilters;
   }
 
   private <T> List<T> typed(ExtensionPoint point, Class<T> type) {

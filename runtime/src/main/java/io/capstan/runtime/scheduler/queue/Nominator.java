@@ -15,11 +15,14 @@ public final class Nominator {
 
   private final Map<String, List<PodInfo>> byNode = new HashMap<>();
   private final Map<String, String> nodeOf = new HashMap<>();
+  /** How many pods are nominated, readable without the lock (the filter phase's fast path). */
+  private volatile int size;
 
   public synchronized void add(PodInfo pod, String nodeName) {
     delete(pod.uid());
     nodeOf.put(pod.uid(), nodeName);
     byNode.computeIfAbsent(nodeName, k -> new ArrayList<>()).add(pod);
+    size = nodeOf.size();
   }
 
   public synchronized void delete(String uid) {
@@ -30,6 +33,7 @@ public final class Nominator {
       if (list.isEmpty()) {
         byNode.remove(node);
       }
+      size = nodeOf.size();
     }
   }
 
@@ -42,7 +46,7 @@ public final class Nominator {
     return Optional.ofNullable(nodeOf.get(uid));
   }
 
-  public synchronized boolean isEmpty() {
-    return nodeOf.isEmpty();
+  public boolean isEmpty() {
+    return size == 0;
   }
 }
