@@ -4,29 +4,21 @@ import static java.util.Objects.requireNonNull;
 
 import io.capstan.spi.clock.Clock;
 import io.capstan.spi.clock.TaskExecutor;
-import io.capstan.spi.scheduler.BindPlugin;
 import io.capstan.spi.scheduler.CycleState;
 import io.capstan.spi.scheduler.EnqueueExtensions;
 import io.capstan.spi.scheduler.FilterPlugin;
 import io.capstan.spi.scheduler.NodeInfo;
-import io.capstan.spi.scheduler.NodeScore;
-import io.capstan.spi.scheduler.PermitPlugin;
-import io.capstan.spi.scheduler.PermitResult;
-import io.capstan.spi.scheduler.PostBindPlugin;
 import io.capstan.spi.scheduler.PostFilterPlugin;
 import io.capstan.spi.scheduler.PostFilterResult;
-import io.capstan.spi.scheduler.PreBindPlugin;
 import io.capstan.spi.scheduler.PreEnqueuePlugin;
 import io.capstan.spi.scheduler.PreFilterPlugin;
 import io.capstan.spi.scheduler.PreFilterResult;
 import io.capstan.spi.scheduler.PreScorePlugin;
 import io.capstan.spi.scheduler.QueueSortPlugin;
-import io.capstan.spi.scheduler.ReservePlugin;
 import io.capstan.spi.scheduler.SchedulerPlugin;
 import io.capstan.spi.scheduler.ScorePlugin;
 import io.capstan.spi.scheduler.Status;
 import io.fabric8.kubernetes.api.model.Pod;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +55,7 @@ public final class Framework {
   private final ScorePlugin[] scores;
   private final PreScorePlugin[] preScores;
   private final long[] weights;
+  private final BindingCycle binding;
 
   /**
    * @param plugins the enabled plugins per extension point, in run order; the set of every plugin
@@ -90,6 +83,7 @@ public final class Framework {
     for (int i = 0; i < scores.length; i++) {
       weights[i] = scoreWeights.getOrDefault(scores[i].name(), 1);
     }
+    this.binding = new BindingCycle(this.plugins, handle, executor, metrics);
     handle.attach(this);
   }
 
@@ -286,87 +280,7 @@ public final class Framework {
   public ScoreTable runScore(CycleState state, Pod pod, List<NodeInfo> feasible) {
     long start = System.nanoTime();
     try {
-      List<ScorePlugin> active = new ArrayList<>();
-      List<Long> activeWeights = new ArrayList<>();
-      Set<String> skip = state.skipScorePlugins();
-      for (int i = 0; i < scores.length; i++) {
-        if (!skip.contains(scores[i].name())) {
-          active.add(scores[i]);
-          activeWeights.add(weights[i]);
-        }
-      }
-      int n = feasible.size();
-      int m = active.size();
-      long[][] raw = new long[m][n];
-      Status[] failure = new Status[1];
-      parallelizer.until(n, i -> {
-        NodeInfo node = feasible.get(i);
-        for (int p = 0; p < m; p++) {
-          ScorePlugin plugin = active.get(p);
-          io.capstan.spi.scheduler.ScoreResult r;
-          try {
-            r = plugin.score(state, pod, node);
-          } catch (RuntimeException e) {
-            r = io.capstan.spi.scheduler.ScoreResult.error(Status.error(e));
-          }
-          if (!r.status().isSuccess()) {
-            synchronized (failure) {
-              if (failure[0] == null) {
-                failure[0] = r.status().withPlugin(plugin.name());
-              }
-            }
-            return;
-          }
-          raw[p][i] = r.score();
-        }
-      });
-      if (failure[0] != null) {
-        throw new ScoreFailure(failure[0]);
-      }
-      long[][] weighted = new long[m][n];
-      long[] totals = new long[n];
-      List<String> names = new ArrayList<>(m);
-      for (int p = 0; p < m; p++) {
-        ScorePlugin plugin = active.get(p);
-        names.add(plugin.name());
-        long[] values = raw[p].clone();
-        if (plugin.scoreExtensions().isPresent()) {
-          List<NodeScore> list = new ArrayList<>(n);
-          for (int i = 0; i < n; i++) {
-            list.add(new NodeScore(feasible.get(i).nodeName(), values[i]));
-          }
-          Status s;
-          try {
-            s = plugin.scoreExtensions().get().normalizeScore(state, pod, list);
-          } catch (RuntimeException e) {
-            s = Status.error(e);
-          }
-          if (!s.isSuccess()) {
-            throw new ScoreFailure(s.withPlugin(plugin.name()));
-          }
-          for (int i = 0; i < n; i++) {
-            values[i] = list.get(i).score();
-          }
-          Status bounds = NodeScore.validateNormalized(plugin.name(), list);
-          if (!bounds.isSuccess()) {
-            throw new ScoreFailure(bounds);
-          }
-        } else {
-          for (int i = 0; i < n; i++) {
-            if (values[i] < NodeScore.MIN_NODE_SCORE || values[i] > NodeScore.MAX_NODE_SCORE) {
-              throw new ScoreFailure(Status.error("plugin " + plugin.name() + " returns an invalid score " + values[i]
-                  + " for node " + feasible.get(i).nodeName() + ", it should be in the range [0, 100] after normalizing")
-                  .withPlugin(plugin.name()));
-            }
-          }
-        }
-        long w = activeWeights.get(p);
-        for (int i = 0; i < n; i++) {
-          weighted[p][i] = values[i] * w;
-          totals[i] += weighted[p][i];
-        }
-      }
-      return new ScoreTable(names, feasible, raw, weighted, totals);
+      return ScorePhase.run(scores, weights, parallelizer, state, pod, feasible);
     } finally {
       metrics.record(ExtensionPoint.SCORE, System.nanoTime() - start);
     }
@@ -387,142 +301,46 @@ public final class Framework {
     }
   }
 
+  // ---- the binding cycle, run by BindingCycle
+
   public Status runReserve(CycleState state, Pod pod, String nodeName) {
-    long start = System.nanoTime();
-    try {
-      for (ReservePlugin p : typed(ExtensionPoint.RESERVE, ReservePlugin.class)) {
-        Status s = guard(p, () -> p.reserve(state, pod, nodeName));
-        if (!s.isSuccess()) {
-          return (s.isRejected() ? s : Status.error("running Reserve plugin " + p.name() + ": " + s.message()))
-              .withPlugin(p.name());
-        }
-      }
-      return Status.success();
-    } finally {
-      metrics.record(ExtensionPoint.RESERVE, System.nanoTime() - start);
-    }
+    return binding.runReserve(state, pod, nodeName);
   }
 
   /** Calls every Reserve plugin's unreserve in reverse order; failures are logged. */
   public void runUnreserve(CycleState state, Pod pod, String nodeName) {
-    List<ReservePlugin> list = typed(ExtensionPoint.RESERVE, ReservePlugin.class);
-    for (int i = list.size() - 1; i >= 0; i--) {
-      ReservePlugin p = list.get(i);
-      try {
-        p.unreserve(state, pod, nodeName);
-      } catch (RuntimeException e) {
-        log.warn("Unreserve of plugin {} failed for pod {}: {}", p.name(), key(pod), e.toString());
-      }
-    }
+    binding.runUnreserve(state, pod, nodeName);
   }
 
-  /**
-   * Runs Permit plugins: a rejection or error ends it; WAITs register the pod as waiting (each
-   * plugin with its timeout on the clock) and return WAIT; otherwise SUCCESS.
-   */
+  /** Permit plugins: rejection or error ends it; WAITs register the pod as waiting and return WAIT. */
   public Status runPermit(CycleState state, Pod pod, String nodeName) {
-    long start = System.nanoTime();
-    try {
-      Map<String, Duration> waits = new java.util.LinkedHashMap<>();
-      for (PermitPlugin p : typed(ExtensionPoint.PERMIT, PermitPlugin.class)) {
-        PermitResult r;
-        try {
-          r = requireNonNull(p.permit(state, pod, nodeName), "permit result");
-        } catch (RuntimeException e) {
-          return Status.error(e).withPlugin(p.name());
-        }
-        Status s = r.status();
-        if (s.isWait()) {
-          waits.put(p.name(), r.timeout());
-        } else if (!s.isSuccess()) {
-          return (s.isRejected() ? s : Status.error("running Permit plugin " + p.name() + ": " + s.message()))
-              .withPlugin(p.name());
-        }
-      }
-      if (waits.isEmpty()) {
-        return Status.success();
-      }
-      WaitingPodImpl waiting = new WaitingPodImpl(pod, nodeName);
-      String uid = pod.getMetadata().getUid();
-      handle.waitingPods.put(uid, waiting);
-      waits.forEach((plugin, timeout) -> waiting.addPending(plugin, executor.schedule(timeout,
-          () -> waiting.reject(plugin, "rejected due to timeout after waiting " + timeout.toMillis() / 1000.0
-              + "s at plugin " + plugin))));
-      return Status.waiting();
-    } finally {
-      metrics.record(ExtensionPoint.PERMIT, System.nanoTime() - start);
-    }
+    return binding.runPermit(state, pod, nodeName);
   }
 
   /** Completes when the waiting pod is allowed or rejected; at once if it is not waiting. */
   public CompletableFuture<Status> waitOnPermit(Pod pod) {
-    String uid = pod.getMetadata().getUid();
-    WaitingPodImpl waiting = handle.waitingPods.get(uid);
-    if (waiting == null) {
-      return CompletableFuture.completedFuture(Status.success());
-    }
-    return waiting.result().whenComplete((s, e) -> handle.waitingPods.remove(uid, waiting));
+    return binding.waitOnPermit(pod);
   }
 
   public Status runPreBind(CycleState state, Pod pod, String nodeName) {
-    long start = System.nanoTime();
-    try {
-      for (PreBindPlugin p : typed(ExtensionPoint.PRE_BIND, PreBindPlugin.class)) {
-        Status pre = guard(p, () -> p.preBindPreFlight(state, pod, nodeName));
-        if (pre.isSkip()) {
-          continue;
-        }
-        if (!pre.isSuccess()) {
-          return pre.withPlugin(p.name());
-        }
-        Status s = guard(p, () -> p.preBind(state, pod, nodeName));
-        if (!s.isSuccess()) {
-          return (s.isRejected() ? s : Status.error("running PreBind plugin " + p.name() + ": " + s.message()))
-              .withPlugin(p.name());
-        }
-      }
-      return Status.success();
-    } finally {
-      metrics.record(ExtensionPoint.PRE_BIND, System.nanoTime() - start);
-    }
+    return binding.runPreBind(state, pod, nodeName);
   }
 
   /** The first binder that does not SKIP handles the pod; SKIP from all is an error. */
   public Status runBind(CycleState state, Pod pod, String nodeName) {
-    long start = System.nanoTime();
-    try {
-      for (BindPlugin p : typed(ExtensionPoint.BIND, BindPlugin.class)) {
-        Status s = guard(p, () -> p.bind(state, pod, nodeName));
-        if (s.isSkip()) {
-          continue;
-        }
-        return s.isSuccess() ? s : (s.isRejected() ? s : Status.error("running Bind plugin " + p.name() + ": " + s.message()))
-            .withPlugin(p.name());
-      }
-      return Status.error("no Bind plugin handled pod " + key(pod) + " (all returned Skip)");
-    } finally {
-      metrics.record(ExtensionPoint.BIND, System.nanoTime() - start);
-    }
+    return binding.runBind(state, pod, nodeName);
   }
 
   public void runPostBind(CycleState state, Pod pod, String nodeName) {
-    long start = System.nanoTime();
-    for (PostBindPlugin p : typed(ExtensionPoint.POST_BIND, PostBindPlugin.class)) {
-      try {
-        p.postBind(state, pod, nodeName);
-      } catch (RuntimeException e) {
-        log.warn("PostBind of plugin {} failed for pod {}: {}", p.name(), key(pod), e.toString());
-      }
-    }
-    metrics.record(ExtensionPoint.POST_BIND, System.nanoTime() - start);
+    binding.runPostBind(state, pod, nodeName);
   }
 
   /** Rejects every pod waiting at Permit (on shutdown). */
   public void rejectWaitingPods(String message) {
-    handle.waitingPods.values().forEach(w -> w.reject("", message));
+    binding.rejectWaitingPods(message);
   }
 
-  private static Status guard(SchedulerPlugin p, java.util.function.Supplier<Status> call) {
+  static Status guard(SchedulerPlugin p, java.util.function.Supplier<Status> call) {
     try {
       return requireNonNull(call.get(), () -> p.name() + " returned a null status");
     } catch (RuntimeException e) {
