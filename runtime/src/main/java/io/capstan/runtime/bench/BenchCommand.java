@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code capstan bench}: benchmarks that start what they measure and print figures with ratios. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = {"Run a benchmark; prints a table, or one JSON object with --json."},
-    subcommands = {BenchCommand.Store.class, BenchCommand.ApiServerBenchCommand.class})
+    subcommands = {BenchCommand.Store.class, BenchCommand.ApiServerBenchCommand.class, SchedulerBenchCommand.class})
 public final class BenchCommand implements Runnable {
 
   @Spec CommandSpec spec;

@@ -54,6 +54,10 @@ public final class UpCommand implements Callable<Integer> {
       description = "Components to run, e.g. --components=apiserver,scheduler (default: all)")
   List<String> components;
 
+  @Option(names = "--scheduler-config", paramLabel = "FILE",
+      description = "A KubeSchedulerConfiguration (kubescheduler.config.k8s.io/v1) for the scheduler (scheduler.configFile)")
+  String schedulerConfig;
+
   /** Whether a process is serving; the launcher then lets the shutdown hook end the JVM. */
   static boolean isServing() {
     return serving;
@@ -111,6 +115,9 @@ public final class UpCommand implements Callable<Integer> {
     }
     if (components != null) {
       flags.put("components", String.join(",", components));
+    }
+    if (schedulerConfig != null) {
+      flags.put("scheduler.configFile", schedulerConfig);
     }
     return flags;
   }

@@ -31,6 +31,9 @@ public final class ComponentModules {
     } else {
       modules.add(new RemoteClientModule());
     }
+    if (plan.components().contains("scheduler")) {
+      modules.add(new SchedulerModule());
+    }
     return modules;
   }
 }

@@ -14,7 +14,7 @@ import io.capstan.spi.client.PatchType;
 import java.util.Optional;
 
 /** The API's patch step backed by the patch engine; its failures become Kubernetes Status answers. */
-final class EnginePatchApplier implements ApiExtensions.PatchApplier {
+public final class EnginePatchApplier implements ApiExtensions.PatchApplier {
 
   @Override
   public JsonNode apply(String contentType, ResourceKind kind, Optional<JsonNode> live, byte[] body,

@@ -22,7 +22,7 @@ public final class Components {
    * The components this build can run. Each arrives with its own issue (API server, scheduler,
    * ...); until then {@code capstan up} says which configured components are not built yet.
    */
-  public static final java.util.Set<String> BUILT = java.util.Set.of("apiserver");
+  public static final java.util.Set<String> BUILT = java.util.Set.of("apiserver", "scheduler");
 
   private Components() {}
 

@@ -87,6 +87,19 @@ public interface ResourceClient<T extends HasMetadata> {
    */
   void delete(String namespace, String name, DeleteOptions options);
 
+  /**
+   * Creates a subresource of an object with a POST to {@code .../{name}/{subresource}}: {@code
+   * binding} assigns a pod to a node (what schedulers do; body a {@code Binding}), {@code eviction}
+   * deletes a pod unless a PodDisruptionBudget forbids it (body an {@code Eviction}). The default
+   * says the client cannot; Capstan's in-process and HTTP clients can.
+   *
+   * @throws ConflictException for a binding when the pod already has a node
+   * @throws NotFoundException when the object does not exist
+   */
+  default void createSubresource(String namespace, String name, String subresource, HasMetadata body) {
+    throw new UnsupportedOperationException(getClass().getName() + " cannot create the " + subresource + " subresource");
+  }
+
   /** Deletes with the server's default propagation for the kind and no preconditions. */
   default void delete(String namespace, String name) {
     delete(namespace, name, DeleteOptions.DEFAULTS);

@@ -47,7 +47,8 @@ public final class AdmissionChain {
           mutating.admit(request);
         }
       }
-      if (request.object().isPresent()) {
+      // A binding only sets spec.nodeName, which the server itself writes; pod-update rules do not apply.
+      if (request.object().isPresent() && !"binding".equals(request.subresource())) {
         HasMetadata object = request.object().get();
         List<FieldError> errors = validator.validate(kind, object, request.oldObject());
         if (!errors.isEmpty()) {

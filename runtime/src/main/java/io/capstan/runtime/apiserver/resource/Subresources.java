@@ -126,7 +126,7 @@ public final class Subresources {
     }
     String node = binding.getTarget().getName();
     String now = ObjectStrategy.timestamp(strategy.now());
-    writes.modify(request.withSubresource(""), false, current -> {
+    writes.modify(request.withSubresource("binding"), false, current -> {
       Pod pod = (Pod) current;
       if (pod.getMetadata().getDeletionTimestamp() != null) {
         throw ApiErrors.conflict(request.kind(), request.name(), "pod " + request.name() + " is being deleted, cannot be assigned to a host");

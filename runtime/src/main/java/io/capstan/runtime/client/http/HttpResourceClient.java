@@ -150,6 +150,11 @@ final class HttpResourceClient<T extends HasMetadata> implements ResourceClient<
   }
 
   @Override
+  public void createSubresource(String namespace, String name, String subresource, HasMetadata body) {
+    transport.send("POST", item(namespace, name) + "/" + subresource, encode(body), "application/json");
+  }
+
+  @Override
   public Watch watch(ListOptions options, WatchHandler<T> handler) {
     return HttpWatch.start(transport, collection(options.namespace()) + query(options, true), type, handler);
   }

@@ -116,6 +116,26 @@ final class InProcessResourceClient<T extends HasMetadata> implements ResourceCl
   }
 
   @Override
+  public void createSubresource(String namespace, String name, String subresource, HasMetadata body) {
+    ApiRequest request = request(namespace, name).withSubresource(subresource);
+    switch (subresource) {
+      case "binding" -> api.subresources().bind(request,
+          KubeJson.mapper().convertValue(body, io.fabric8.kubernetes.api.model.Binding.class));
+      case "eviction" -> api.subresources().evict(request, evictionOptions(KubeJson.mapper().valueToTree(body).path("deleteOptions")));
+      default -> throw ApiErrors.methodNotAllowed("the server does not allow this method on the requested resource");
+    }
+  }
+
+  private static DeleteOptions evictionOptions(JsonNode tree) {
+    java.util.OptionalLong grace = tree.hasNonNull("gracePeriodSeconds")
+        ? java.util.OptionalLong.of(Math.max(0, tree.get("gracePeriodSeconds").asLong())) : java.util.OptionalLong.empty();
+    JsonNode pre = tree.path("preconditions");
+    return new DeleteOptions(Optional.empty(), grace,
+        pre.hasNonNull("uid") ? Optional.of(pre.get("uid").asText()) : Optional.empty(),
+        pre.hasNonNull("resourceVersion") ? Optional.of(pre.get("resourceVersion").asText()) : Optional.empty(), false);
+  }
+
+  @Override
   public Watch watch(ListOptions options, WatchHandler<T> handler) {
     ListQuery query = new ListQuery(options.labelSelector(), options.fieldSelector(), options.resourceVersion(), "", 0, "",
         options.allowWatchBookmarks(), 0);

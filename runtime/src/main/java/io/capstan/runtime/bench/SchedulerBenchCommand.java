@@ -1,0 +1,53 @@
+package io.capstan.runtime.bench;
+
+import io.capstan.runtime.bench.scheduler.SchedulerBench;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code capstan bench scheduler}. */
+@Command(name = "scheduler", mixinStandardHelpOptions = true,
+    description = {"The scheduler against an in-process API server, as scheduler_perf's SchedulingBasic: nodes of",
+        "4 CPU / 32Gi / 110 pods, 1,000 initial pods, then pods of 100m / 500Mi; pods/s created -> bound,",
+        "p50/p99 latency and time per extension point."})
+final class SchedulerBenchCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--json", description = "Print one JSON object instead of a table")
+  boolean json;
+
+  @Option(names = "--nodes", defaultValue = "5000", description = "Nodes (default: ${DEFAULT-VALUE})")
+  int nodes;
+
+  @Option(names = "--pods", defaultValue = "10000", description = "Measured pods (default: ${DEFAULT-VALUE})")
+  int pods;
+
+  @Option(names = "--initial-pods", defaultValue = "1000", description = "Pods scheduled before measuring (default: ${DEFAULT-VALUE})")
+  int initialPods;
+
+  @Option(names = "--store", defaultValue = "memory", description = "Store plugin: memory or rocksdb (default: ${DEFAULT-VALUE})")
+  String store;
+
+  @Option(names = "--workload", defaultValue = "basic",
+      description = "basic, affinity, spread, antiaffinity or preemption (default: ${DEFAULT-VALUE})")
+  String workload;
+
+  @Option(names = "--explain", description = "Record explanations as pod annotations (off by default here; measures their cost)")
+  boolean explain;
+
+  @Option(names = "--events", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Write Scheduled events as kube-scheduler does (default: on)")
+  boolean events;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    SchedulerBench.Settings settings = new SchedulerBench.Settings(nodes, pods, initialPods, store, workload, explain, events);
+    new SchedulerBench(settings, spec.commandLine().getErr()).run().print(out, json);
+    return 0;
+  }
+}

@@ -1,0 +1,201 @@
+package io.capstan.runtime.bench.scheduler;
+
+import com.google.inject.Module;
+import io.capstan.runtime.bench.BenchReport;
+import io.capstan.runtime.bench.Metric;
+import io.capstan.runtime.components.ComponentModules;
+import io.capstan.runtime.config.ConfigInputs;
+import io.capstan.runtime.kernel.Kernel;
+import io.capstan.runtime.kernel.KernelPlan;
+import io.capstan.runtime.kernel.SpiFamilies;
+import io.capstan.runtime.plugin.DiscoveredPlugin;
+import io.capstan.runtime.client.informer.DefaultInformerFactory;
+import io.capstan.runtime.scheduler.Scheduler;
+import io.capstan.runtime.scheduler.SchedulerAssembly;
+import io.capstan.runtime.scheduler.SchedulerOptions;
+import io.capstan.runtime.scheduler.framework.ExtensionPoint;
+import io.capstan.runtime.scheduler.framework.Framework;
+import io.capstan.runtime.scheduler.profile.ConfigurationLoader;
+import io.capstan.runtime.scheduler.profile.SchedulerConfig;
+import io.capstan.spi.client.ApiClient;
+import io.capstan.spi.clock.Clock;
+import io.capstan.spi.clock.TaskExecutor;
+import io.capstan.spi.scheduler.SchedulerPluginFactory;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code capstan bench scheduler}: an API server on the chosen store, {@code nodes} nodes,
+ * 1,000 initial pods scheduled first, then {@code pods} measured pods created by two clients while
+ * the scheduler runs (scheduler_perf's SchedulingBasic and its variants). Reports pods/s from the
+ * first create to the last bind, p50/p99 of create→bound per pod and time per extension point.
+ */
+public final class SchedulerBench {
+
+  /** What to run. */
+  public record Settings(int nodes, int pods, int initialPods, String store, String workload, boolean explain,
+      boolean events) {}
+
+  private final Settings settings;
+  private final PrintWriter progress;
+
+  public SchedulerBench(Settings settings, PrintWriter progress) {
+    this.settings = settings;
+    this.progress = progress;
+    SchedulerWorkloads.pod(settings.workload(), "x", "x", false); // rejects an unknown workload early
+  }
+
+  public BenchReport run() throws Exception {
+    Path dir = Files.createTempDirectory("capstan-bench-scheduler-" + settings.store());
+    Map<String, String> flags = new LinkedHashMap<>();
+    flags.put("store.plugin", settings.store());
+    flags.put("apiserver.port", "0");
+    flags.put("runtime.dataDir", dir.toString());
+    flags.put("components", "apiserver");
+    if (settings.store().equals("rocksdb")) {
+      flags.put("store.rocksdb.dataDir", dir.resolve("store").toString());
+    }
+    KernelPlan plan = KernelPlan.resolve(ConfigInputs.defaultsOnly().withFlags(flags));
+    try (Kernel kernel = Kernel.create(plan, ComponentModules.of(plan).toArray(new Module[0]))) {
+      kernel.start();
+      ApiClient client = kernel.injector().getInstance(ApiClient.class);
+      Map<String, SchedulerPluginFactory<?>> registry = new LinkedHashMap<>();
+      for (DiscoveredPlugin p : plan.catalog().plugins(SpiFamilies.SCHEDULER)) {
+        registry.put(p.name(), (SchedulerPluginFactory<?>) p.factory());
+      }
+      boolean defaults = registry.keySet().containsAll(java.util.List.of("PrioritySort", "NodeResourcesFit", "DefaultBinder"));
+      SchedulerConfig config = defaults ? ConfigurationLoader.defaults()
+          : ConfigurationLoader.parse(FrameworkOnlyPlugins.PROFILE, "framework-only profile");
+      Map<String, io.capstan.runtime.scheduler.profile.PluginRegistration> plugins = defaults
+          ? io.capstan.runtime.scheduler.profile.PluginRegistration.ofFactories(registry) : FrameworkOnlyPlugins.registry();
+      step("profile: " + (defaults ? "Kubernetes' default profile" : "framework-only plugins (plugins-scheduler not installed)"));
+      Clock clock = kernel.injector().getInstance(Clock.class);
+      TaskExecutor executor = kernel.injector().getInstance(TaskExecutor.class);
+      DefaultInformerFactory informers = new DefaultInformerFactory(client, executor, clock);
+      SchedulerOptions options = SchedulerOptions.defaults().withExplain(settings.explain()).withEvents(settings.events());
+      Scheduler scheduler = SchedulerAssembly.buildWith(config, options, plugins, kernel.injector(), client, informers, true);
+      client.resources(Namespace.class).create(new NamespaceBuilder().withNewMetadata().withName("bench").endMetadata().build());
+      step("creating " + settings.nodes() + " nodes");
+      parallel(settings.nodes(), 2, i -> client.resources(Node.class).create(SchedulerWorkloads.node(i)));
+      Map<String, Long> created = new ConcurrentHashMap<>();
+      long[] latencies = new long[settings.pods()];
+      AtomicInteger measuredBound = new AtomicInteger();
+      AtomicInteger initialBound = new AtomicInteger();
+      AtomicLong lastBind = new AtomicLong();
+      CountDownLatch initialDone = new CountDownLatch(1);
+      CountDownLatch measuredDone = new CountDownLatch(1);
+      scheduler.addBindListener((pod, node, queued) -> {
+        Long at = created.remove(pod.getMetadata().getName());
+        long now = System.nanoTime();
+        if (pod.getMetadata().getName().startsWith("init-")) {
+          if (initialBound.incrementAndGet() == settings.initialPods()) {
+            initialDone.countDown();
+          }
+        } else if (at != null) {
+          int n = measuredBound.getAndIncrement();
+          latencies[n] = now - at;
+          lastBind.set(now);
+          if (n + 1 == settings.pods()) {
+            measuredDone.countDown();
+          }
+        }
+      });
+      scheduler.start();
+      step("scheduling " + settings.initialPods() + " initial pods");
+      if (settings.initialPods() > 0) {
+        parallel(settings.initialPods(), 2, i -> client.resources(Pod.class)
+            .create(SchedulerWorkloads.pod(settings.workload(), "bench", "init-" + i, false)));
+        await(initialDone, "initial pods");
+      }
+      scheduler.profiles().values().forEach(f -> f.metrics().reset());
+      step("scheduling " + settings.pods() + " measured pods (" + settings.workload() + ")");
+      long start = System.nanoTime();
+      parallel(settings.pods(), 2, i -> {
+        String name = "pod-" + i;
+        created.put(name, System.nanoTime());
+        client.resources(Pod.class).create(SchedulerWorkloads.pod(settings.workload(), "bench", name, true));
+      });
+      boolean all = measuredDone.await(10, TimeUnit.MINUTES);
+      int bound = measuredBound.get();
+      double seconds = ((all ? lastBind.get() : System.nanoTime()) - start) / 1e9;
+      scheduler.close();
+      return report(bound, seconds, Arrays.copyOf(latencies, bound), scheduler, defaults, all);
+    }
+  }
+
+  private BenchReport report(int bound, double seconds, long[] latencies, Scheduler scheduler, boolean defaults,
+      boolean all) {
+    BenchReport report = new BenchReport("scheduler");
+    String prefix = settings.store() + "." + settings.workload() + ".";
+    double rate = bound / seconds;
+    report.add(Metric.of(prefix + "pods_per_s", rate, "pods/s").comparedWith("kube-scheduler CI floor (SchedulingBasic)", 270));
+    report.add(Metric.of(prefix + "pods_per_s_vs_workstation", rate, "pods/s").comparedWith("kube-scheduler workstation", 1000));
+    report.add(Metric.of(prefix + "pods_per_s_vs_nomad_c1m", rate, "pods/s").comparedWith("Nomad C1M", 3750));
+    Arrays.sort(latencies);
+    report.add(Metric.of(prefix + "latency_p50_ms", percentile(latencies, 50), "ms"));
+    report.add(Metric.of(prefix + "latency_p99_ms", percentile(latencies, 99), "ms"));
+    Framework fw = scheduler.profiles().values().iterator().next();
+    for (Map.Entry<ExtensionPoint, Long> e : fw.metrics().totalNanos().entrySet()) {
+      report.add(Metric.of(prefix + "us_per_pod." + e.getKey().yamlName(), e.getValue() / 1e3 / Math.max(1, bound), "us"));
+    }
+    report.note("nodes=" + settings.nodes() + " pods=" + settings.pods() + " initial=" + settings.initialPods()
+        + " store=" + settings.store() + " workload=" + settings.workload() + " explain=" + settings.explain()
+        + " events=" + settings.events() + " profile=" + (defaults ? "default" : "framework-only"));
+    if (!all) {
+      report.note("only " + bound + " of " + settings.pods() + " pods were bound within 10 minutes");
+    }
+    report.note("targets (basic, 2 cores): >= 10,000 pods/s with memory, >= 5,000 with rocksdb");
+    return report;
+  }
+
+  private static double percentile(long[] sorted, double p) {
+    if (sorted.length == 0) {
+      return Double.NaN;
+    }
+    int index = (int) Math.min(sorted.length - 1, Math.ceil(p / 100.0 * sorted.length) - 1);
+    return sorted[Math.max(0, index)] / 1e6;
+  }
+
+  private static void await(CountDownLatch latch, String what) throws InterruptedException {
+    if (!latch.await(10, TimeUnit.MINUTES)) {
+      throw new IllegalStateException(what + " were not all bound within 10 minutes");
+    }
+  }
+
+  private static void parallel(int count, int threads, java.util.function.IntConsumer create) throws InterruptedException {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    AtomicInteger next = new AtomicInteger();
+    for (int t = 0; t < threads; t++) {
+      pool.execute(() -> {
+        for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+          create.accept(i);
+        }
+      });
+    }
+    pool.shutdown();
+    if (!pool.awaitTermination(10, TimeUnit.MINUTES)) {
+      throw new IllegalStateException("creating objects took longer than 10 minutes");
+    }
+  }
+
+  private void step(String what) {
+    progress.println("bench scheduler: " + what + "...");
+    progress.flush();
+  }
+}

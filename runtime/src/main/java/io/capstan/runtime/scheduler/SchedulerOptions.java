@@ -1,0 +1,41 @@
+package io.capstan.runtime.scheduler;
+
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * The host's own settings beside the KubeSchedulerConfiguration ({@code scheduler.*} keys).
+ *
+ * @param explain whether decisions are written as pod annotations (default on)
+ * @param explainOff profiles (schedulerName) that do not record explanations
+ * @param events whether Scheduled / FailedScheduling events are written
+ * @param seed the seed of the tie-breaking random source, so a run can be replayed
+ * @param assumedPodTtl how long an assumed pod whose binding finished may stay unconfirmed
+ * @param bindBatch how many pods one scheduling task handles before yielding the executor
+ */
+public record SchedulerOptions(boolean explain, Set<String> explainOff, boolean events, long seed, Duration assumedPodTtl,
+    int bindBatch) {
+
+  public SchedulerOptions {
+    explainOff = Set.copyOf(explainOff);
+    if (bindBatch < 1) {
+      throw new IllegalArgumentException("bindBatch must be >= 1");
+    }
+  }
+
+  public static SchedulerOptions defaults() {
+    return new SchedulerOptions(true, Set.of(), true, 0, Duration.ofMinutes(15), 64);
+  }
+
+  public SchedulerOptions withExplain(boolean on) {
+    return new SchedulerOptions(on, explainOff, events, seed, assumedPodTtl, bindBatch);
+  }
+
+  public SchedulerOptions withEvents(boolean on) {
+    return new SchedulerOptions(explain, explainOff, on, seed, assumedPodTtl, bindBatch);
+  }
+
+  public boolean explainFor(String profile) {
+    return explain && !explainOff.contains(profile);
+  }
+}

@@ -1,0 +1,163 @@
+package io.capstan.runtime.scheduler;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.capstan.runtime.scheduler.explain.ExplainAnnotations;
+import io.capstan.runtime.scheduler.explain.ExplainRecord;
+import io.capstan.spi.api.KubeJson;
+import io.capstan.spi.client.ApiClient;
+import io.capstan.spi.client.ConflictException;
+import io.capstan.spi.client.NotFoundException;
+import io.capstan.spi.client.PatchType;
+import io.capstan.spi.clock.Clock;
+import io.capstan.spi.clock.TaskExecutor;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodCondition;
+import io.fabric8.kubernetes.api.model.PodStatus;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The scheduler's writes besides the binding, done asynchronously on the executor so they never
+ * hold up a scheduling cycle: Kubernetes' {@code Scheduled} and {@code FailedScheduling} events, the
+ * {@code PodScheduled=False} condition (and nominatedNodeName) through {@code pods/status}, and the
+ * explain annotations.
+ */
+final class SchedulerReporter {
+
+  private static final Logger log = LoggerFactory.getLogger(SchedulerReporter.class);
+
+  private final ApiClient client;
+  private final Clock clock;
+  private final TaskExecutor executor;
+  private final boolean events;
+  private final AtomicLong eventSeq = new AtomicLong();
+
+  SchedulerReporter(ApiClient client, Clock clock, TaskExecutor executor, boolean events) {
+    this.client = requireNonNull(client, "client");
+    this.clock = requireNonNull(clock, "clock");
+    this.executor = requireNonNull(executor, "executor");
+    this.events = events;
+  }
+
+  void scheduled(Pod pod, String node, String profile, Optional<ExplainRecord> explain) {
+    executor.execute(() -> {
+      explain.ifPresent(r -> annotate(pod, r));
+      event(pod, profile, "Normal", "Scheduled", "Binding",
+          "Successfully assigned " + pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName() + " to " + node);
+    });
+  }
+
+  /** @param reason {@code Unschedulable} or {@code SchedulerError}, as the PodScheduled condition's reason */
+  void failed(Pod pod, String profile, String reason, String message, Optional<String> nominatedNode,
+      Optional<ExplainRecord> explain) {
+    executor.execute(() -> {
+      explain.ifPresent(r -> annotate(pod, r));
+      event(pod, profile, "Warning", "FailedScheduling", "Scheduling", message);
+      condition(pod, reason, message, nominatedNode);
+    });
+  }
+
+  private void annotate(Pod pod, ExplainRecord record) {
+    ObjectNode patch = KubeJson.mapper().createObjectNode();
+    ObjectNode annotations = patch.putObject("metadata").putObject("annotations");
+    Map<String, String> values = ExplainAnnotations.of(record);
+    values.forEach(annotations::put);
+    if (record.selectedNode().isEmpty()) {
+      annotations.putNull(ExplainAnnotations.SELECTED_NODE);
+    }
+    try {
+      client.resources(Pod.class).patch(pod.getMetadata().getNamespace(), pod.getMetadata().getName(), PatchType.MERGE,
+          patch.toString());
+    } catch (NotFoundException e) {
+      // deleted meanwhile
+    } catch (RuntimeException e) {
+      log.warn("cannot write the explain annotations of pod {}/{}: {}", pod.getMetadata().getNamespace(),
+          pod.getMetadata().getName(), e.toString());
+    }
+  }
+
+  private void event(Pod pod, String profile, String type, String reason, String action, String message) {
+    if (!events) {
+      return;
+    }
+    String now = DateTimeFormatter.ISO_INSTANT.format(clock.now().truncatedTo(ChronoUnit.SECONDS));
+    String micro = DateTimeFormatter.ISO_INSTANT.format(clock.now().truncatedTo(ChronoUnit.MICROS));
+    Event event = new EventBuilder()
+        .withNewMetadata()
+          .withName(pod.getMetadata().getName() + "." + Long.toHexString(clock.now().toEpochMilli() * 1000
+              + (eventSeq.incrementAndGet() % 1000)))
+          .withNamespace(pod.getMetadata().getNamespace())
+        .endMetadata()
+        .withNewInvolvedObject()
+          .withApiVersion("v1").withKind("Pod").withNamespace(pod.getMetadata().getNamespace())
+          .withName(pod.getMetadata().getName()).withUid(pod.getMetadata().getUid())
+          .withResourceVersion(pod.getMetadata().getResourceVersion())
+        .endInvolvedObject()
+        .withType(type).withReason(reason).withAction(action).withMessage(message)
+        .withNewSource().withComponent(profile).endSource()
+        .withReportingComponent(profile).withReportingInstance(profile)
+        .withFirstTimestamp(now).withLastTimestamp(now).withEventTime(new io.fabric8.kubernetes.api.model.MicroTime(micro))
+        .withCount(1)
+        .build();
+    try {
+      client.resources(Event.class).create(event);
+    } catch (RuntimeException e) {
+      log.debug("cannot record event {} for pod {}/{}: {}", reason, pod.getMetadata().getNamespace(),
+          pod.getMetadata().getName(), e.toString());
+    }
+  }
+
+  private void condition(Pod pod, String reason, String message, Optional<String> nominatedNode) {
+    String ns = pod.getMetadata().getNamespace();
+    String name = pod.getMetadata().getName();
+    for (int attempt = 0; attempt < 5; attempt++) {
+      try {
+        Optional<Pod> current = client.resources(Pod.class).get(ns, name);
+        if (current.isEmpty() || current.get().getSpec().getNodeName() != null
+            && !current.get().getSpec().getNodeName().isEmpty()) {
+          return;
+        }
+        Pod p = io.capstan.spi.api.DeepCopy.of(current.get());
+        PodStatus status = p.getStatus() == null ? new PodStatus() : p.getStatus();
+        List<PodCondition> conditions = new ArrayList<>(status.getConditions() == null ? List.of() : status.getConditions());
+        PodCondition old = conditions.stream().filter(c -> "PodScheduled".equals(c.getType())).findFirst().orElse(null);
+        String now = DateTimeFormatter.ISO_INSTANT.format(clock.now().truncatedTo(ChronoUnit.SECONDS));
+        PodCondition c = new PodCondition();
+        c.setType("PodScheduled");
+        c.setStatus("False");
+        c.setReason(reason);
+        c.setMessage(message);
+        c.setLastTransitionTime(old != null && "False".equals(old.getStatus()) && old.getLastTransitionTime() != null
+            ? old.getLastTransitionTime() : now);
+        conditions.removeIf(x -> "PodScheduled".equals(x.getType()));
+        conditions.add(c);
+        status.setConditions(conditions);
+        nominatedNode.ifPresent(status::setNominatedNodeName);
+        if (status.getPhase() == null) {
+          status.setPhase("Pending");
+        }
+        p.setStatus(status);
+        client.resources(Pod.class).updateStatus(p);
+        return;
+      } catch (ConflictException e) {
+        continue;
+      } catch (NotFoundException e) {
+        return;
+      } catch (RuntimeException e) {
+        log.warn("cannot set PodScheduled=False on pod {}/{}: {}", ns, name, e.toString());
+        return;
+      }
+    }
+  }
+}
