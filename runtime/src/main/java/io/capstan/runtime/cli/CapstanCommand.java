@@ -10,7 +10,8 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     versionProvider = CapstanVersion.class,
     description = "Capstan: build custom orchestrators from Kubernetes' control-plane parts, each a plugin.",
-    subcommands = {UpCommand.class, PluginsCommand.class, ConfigCommand.class, io.capstan.runtime.bench.BenchCommand.class, ExplainCommand.class},
+    subcommands = {UpCommand.class, PluginsCommand.class, ConfigCommand.class, io.capstan.runtime.bench.BenchCommand.class, ExplainCommand.class,
+        io.capstan.runtime.research.SimCommand.class},
     footer = {"", "Configuration: capstan.yaml (--config), CAPSTAN_* environment variables, -Dcapstan.* properties, flags."})
 public final class CapstanCommand implements Runnable {
 
