@@ -71,6 +71,8 @@ public final class FillRun {
     plugins.put("multiPoint", Map.of("enabled", List.of(Map.of("name", "OpenGpuShare"),
         Map.of("name", policy, "weight", 100))));
     List<Map<String, String>> off = DEFAULT_SCORERS.stream().map(n -> Map.of("name", n)).toList();
+    // named at Filter too, so it runs first: it rejects most nodes of a full cluster cheaply
+    plugins.put("filter", Map.of("enabled", List.of(Map.of("name", "OpenGpuShare"))));
     plugins.put("preScore", Map.of("disabled", off));
     plugins.put("score", Map.of("disabled", off));
     plugins.put("postFilter", Map.of("disabled", List.of(Map.of("name", "*"))));

@@ -31,6 +31,11 @@ public final class OpenGpuShare implements PreFilterPlugin, FilterPlugin, Reserv
 
   public static final String NAME = "OpenGpuShare";
 
+  private static final Status NO_GPU = Status.unschedulableAndUnresolvable("node has no GPU");
+  private static final Status WRONG_MODEL = Status.unschedulableAndUnresolvable("GPU model not allowed by the pod");
+  private static final Status NO_SHARE = Status.unschedulable("no GPU with enough free milli-GPU");
+  private static final Status NO_WHOLE = Status.unschedulable("not enough free GPUs");
+
   private final FrameworkHandle handle;
   private final GpuLedger ledger;
 
@@ -60,13 +65,13 @@ public final class OpenGpuShare implements PreFilterPlugin, FilterPlugin, Reserv
     }
     NodeGpu node = ledger.node(nodeInfo);
     if (node.gpuCount() == 0) {
-      return Status.unschedulableAndUnresolvable("node has no GPU");
+      return NO_GPU;
     }
     if (!req.allows(node.model())) {
-      return Status.unschedulableAndUnresolvable("GPU model not allowed by the pod");
+      return WRONG_MODEL;
     }
     if (!node.gpusFit(req)) {
-      return Status.unschedulable(req.sharing() ? "no GPU with enough free milli-GPU" : "not enough free GPUs");
+      return req.sharing() ? NO_SHARE : NO_WHOLE;
     }
     return Status.success();
   }
