@@ -100,7 +100,7 @@ public final class FillRun {
   }
 
   public Result run(String policy, long seed, List<TraceNode> traceNodes, List<Arrival> arrivals, String profileYaml,
-      IntConsumer progress) {
+      boolean firstOnTies, IntConsumer progress) {
     if (!factories.containsKey(policy)) {
       throw new CapstanException("unknown policy \"" + policy + "\"; installed scheduler plugins: "
           + new java.util.TreeSet<>(factories.keySet()));
@@ -141,7 +141,7 @@ public final class FillRun {
     for (int i = 0; i < n; i++) {
       Arrival a = arrivals.get(i);
       Pod pod = TraceObjects.pod(a.row(), a.name(), "sim-" + i, PROFILE);
-      Optional<String> node = scheduleOne(fw, cache, snapshot, pod, ties);
+      Optional<String> node = scheduleOne(fw, cache, snapshot, pod, firstOnTies ? null : ties);
       arrivedSum += a.row().totalGpuMilli();
       if (node.isPresent()) {
         usedSum += a.row().totalGpuMilli();
@@ -189,7 +189,7 @@ public final class FillRun {
         return Optional.empty();
       }
       ScoreTable table = fw.runScore(state, pod, feasible);
-      chosen = feasible.get(select(table.totals(), ties)).nodeName();
+      chosen = feasible.get(ties == null ? first(table.totals(), feasible) : select(table.totals(), ties)).nodeName();
     }
     cache.assumePod(PodRequests.podInfo(pod), chosen);
     Status s = fw.runReserve(state, pod, chosen);
@@ -210,6 +210,18 @@ public final class FillRun {
     cache.finishBinding(pod.getMetadata().getUid(), Instant.EPOCH);
     fw.runPostBind(state, pod, chosen);
     return Optional.of(chosen);
+  }
+
+  /** The highest total, ties broken by the smallest node name (node order is the seed's name permutation). */
+  static int first(long[] totals, List<NodeInfo> feasible) {
+    int best = 0;
+    for (int i = 1; i < totals.length; i++) {
+      if (totals[i] > totals[best]
+          || totals[i] == totals[best] && feasible.get(i).nodeName().compareTo(feasible.get(best).nodeName()) < 0) {
+        best = i;
+      }
+    }
+    return best;
   }
 
   /** The highest total, ties broken uniformly at random by reservoir sampling (Kubernetes' selectHost). */

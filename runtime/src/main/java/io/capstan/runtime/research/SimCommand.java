@@ -35,7 +35,7 @@ public final class SimCommand implements Callable<Integer> {
 
   /** The YAML experiment file: the same fields as the flags; flags given on the command line win. */
   public record ExperimentFile(Path nodes, Path pods, List<String> policies, String seeds, Double tune, Path out,
-      Integer threads, TraceReader.CsvMapping csvMapping) {}
+      Integer threads, TraceReader.CsvMapping csvMapping, String tieBreak) {}
 
   @Spec CommandSpec spec;
 
@@ -67,12 +67,16 @@ public final class SimCommand implements Callable<Integer> {
   @Option(names = "--threads", description = "Runs in parallel (default: available processors)")
   Integer threads;
 
+  @Option(names = "--tie-break", paramLabel = "random|first", description = "Among top-scoring nodes pick a seeded "
+      + "random one (Kubernetes' selectHost) or, by default as the FGD paper's simulator does, the first in node-name order")
+  String tieBreak;
+
   @Option(names = "--no-progress", description = "Do not draw the progress bar")
   boolean noProgress;
 
   @Override
   public Integer call() throws IOException {
-    ExperimentFile file = experiment == null ? new ExperimentFile(null, null, null, null, null, null, null, null)
+    ExperimentFile file = experiment == null ? new ExperimentFile(null, null, null, null, null, null, null, null, null)
         : readExperiment(experiment);
     Path n = pick(nodes, file.nodes(), "--nodes");
     Path p = pick(pods, file.pods(), "--pods");
@@ -84,7 +88,11 @@ public final class SimCommand implements Callable<Integer> {
     Path o = out != null ? out : file.out() != null ? file.out()
         : Path.of("data", "sim", String.join("-", pol) + "-" + s.get(0) + (s.size() > 1 ? "-" + s.get(s.size() - 1) : ""));
     TraceReader.CsvMapping mapping = file.csvMapping() != null ? file.csvMapping() : TraceReader.CsvMapping.openb();
-    Simulation.Spec simSpec = new Simulation.Spec(n, p, mapping, pol, s, t, Math.max(1, th));
+    String tb = tieBreak != null ? tieBreak : file.tieBreak() != null ? file.tieBreak() : "first";
+    if (!tb.equals("random") && !tb.equals("first")) {
+      throw new CapstanException("--tie-break must be random or first, was " + tb);
+    }
+    Simulation.Spec simSpec = new Simulation.Spec(n, p, mapping, pol, s, t, Math.max(1, th), tb.equals("first"));
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter outw = spec.commandLine().getOut();
     ProgressBar bar = new ProgressBar(err, !noProgress);
@@ -165,7 +173,7 @@ public final class SimCommand implements Callable<Integer> {
           .readValue(file.toFile(), ExperimentFile.class);
       Path base = file.toAbsolutePath().getParent();
       return new ExperimentFile(resolve(base, f.nodes()), resolve(base, f.pods()), f.policies(), f.seeds(), f.tune(),
-          resolve(base, f.out()), f.threads(), f.csvMapping());
+          resolve(base, f.out()), f.threads(), f.csvMapping(), f.tieBreak());
     } catch (IOException e) {
       throw new CapstanException("cannot read experiment file " + file + ": " + e.getMessage(), e);
     }

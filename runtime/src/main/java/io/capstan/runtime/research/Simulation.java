@@ -25,9 +25,12 @@ import java.util.function.LongConsumer;
  */
 public final class Simulation {
 
-  /** What to run. {@code seeds} in order; {@code tune} ≤ 0 keeps the trace as it is. */
+  /**
+   * What to run. {@code seeds} in order; {@code tune} ≤ 0 keeps the trace as it is; {@code firstOnTies}
+   * picks the first top-scoring node in node-name order instead of a uniformly random one.
+   */
   public record Spec(Path nodes, Path pods, TraceReader.CsvMapping mapping, List<String> policies, List<Long> seeds,
-      double tune, int threads) {
+      double tune, int threads, boolean firstOnTies) {
     public Spec {
       requireNonNull(nodes, "nodes");
       requireNonNull(pods, "pods");
@@ -94,7 +97,7 @@ public final class Simulation {
             long began = System.nanoTime();
             AtomicLong last = new AtomicLong();
             FillRun.Result r = runner.run(policy, seed, nodes, a, FillRun.profileYaml(policy, seed, workload),
-                done -> progress.advance(done - last.getAndSet(done)));
+                spec.firstOnTies(), done -> progress.advance(done - last.getAndSet(done)));
             millis.put(policy + "/" + seed, (System.nanoTime() - began) / 1_000_000);
             progress.runDone();
             return r;
