@@ -1,6 +1,5 @@
 package io.capstan.runtime.bench;
 
-import io.capstan.runtime.bench.scheduler.SchedulerBench;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +59,8 @@ public final class Scheduler implements Lifecycle {
   private final SchedulingQueue queue;
   private final SchedulingCycle cycle;
   private final SchedulerReporter reporter;
+  private final java.util.concurrent.Executor binding;
+  private final java.util.Optional<java.util.concurrent.ExecutorService> bindingPool;
   private final AtomicBoolean pumping = new AtomicBoolean();
   private final List<BindListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final List<Cancellable> timers = new ArrayList<>();
@@ -87,7 +90,20 @@ public final class Scheduler implements Lifecycle {
     Function<Pod, Optional<Framework>> lookup = this::profileFor;
     this.queue = new SchedulingQueue(profiles.get(0).queueSort().comparator(), lookup, clock, executor, queueSettings,
         this::kick);
-    this.reporter = new SchedulerReporter(client, clock, executor, options.events());
+    if (options.bindThreads() > 0 && !(executor instanceof io.capstan.runtime.clock.DeterministicExecutor)) {
+      AtomicInteger n = new AtomicInteger();
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(options.bindThreads(), r -> {
+        Thread t = new Thread(r, "capstan-scheduler-bind-" + n.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+      });
+      this.bindingPool = java.util.Optional.of(pool);
+      this.binding = pool;
+    } else {
+      this.bindingPool = java.util.Optional.empty();
+      this.binding = executor;
+    }
+    this.reporter = new SchedulerReporter(client, clock, binding, options.events());
   }
 
   public Optional<Framework> profileFor(Pod pod) {
@@ -140,6 +156,7 @@ public final class Scheduler implements Lifecycle {
     if (ownsInformers) {
       informers.stop();
     }
+    bindingPool.ifPresent(java.util.concurrent.ExecutorService::shutdown);
   }
 
   boolean responsibleFor(Pod pod) {
@@ -232,10 +249,10 @@ public final class Scheduler implements Lifecycle {
     }
     queue.nominator().delete(qp.uid());
     if (permit.isWait()) {
-      fw.waitOnPermit(pod).whenComplete((s, e) -> executor.execute(() ->
+      fw.waitOnPermit(pod).whenComplete((s, e) -> binding.execute(() ->
           bindingCycle(fw, qp, state, node, podCycle, e != null ? Status.error(e) : s, explain)));
     } else {
-      executor.execute(() -> bindingCycle(fw, qp, state, node, podCycle, Status.success(), explain));
+      binding.execute(() -> bindingCycle(fw, qp, state, node, podCycle, Status.success(), explain));
     }
   }
 

@@ -12,27 +12,36 @@ import java.util.Set;
  * @param seed the seed of the tie-breaking random source, so a run can be replayed
  * @param assumedPodTtl how long an assumed pod whose binding finished may stay unconfirmed
  * @param bindBatch how many pods one scheduling task handles before yielding the executor
+ * @param bindThreads threads for binding cycles and API writes, which block on the API server (as
+ *     Kubernetes' goroutine per binding); 0 runs them on the injected executor (simulations do)
  */
 public record SchedulerOptions(boolean explain, Set<String> explainOff, boolean events, long seed, Duration assumedPodTtl,
-    int bindBatch) {
+    int bindBatch, int bindThreads) {
 
   public SchedulerOptions {
     explainOff = Set.copyOf(explainOff);
+    if (bindThreads < 0) {
+      throw new IllegalArgumentException("bindThreads must be >= 0");
+    }
     if (bindBatch < 1) {
       throw new IllegalArgumentException("bindBatch must be >= 1");
     }
   }
 
   public static SchedulerOptions defaults() {
-    return new SchedulerOptions(true, Set.of(), true, 0, Duration.ofMinutes(15), 64);
+    return new SchedulerOptions(true, Set.of(), true, 0, Duration.ofMinutes(15), 64, 16);
   }
 
   public SchedulerOptions withExplain(boolean on) {
-    return new SchedulerOptions(on, explainOff, events, seed, assumedPodTtl, bindBatch);
+    return new SchedulerOptions(on, explainOff, events, seed, assumedPodTtl, bindBatch, bindThreads);
+  }
+
+  public SchedulerOptions withBindThreads(int threads) {
+    return new SchedulerOptions(explain, explainOff, events, seed, assumedPodTtl, bindBatch, threads);
   }
 
   public SchedulerOptions withEvents(boolean on) {
-    return new SchedulerOptions(explain, explainOff, on, seed, assumedPodTtl, bindBatch);
+    return new SchedulerOptions(explain, explainOff, on, seed, assumedPodTtl, bindBatch, bindThreads);
   }
 
   public boolean explainFor(String profile) {

@@ -11,7 +11,6 @@ import io.capstan.spi.client.ConflictException;
 import io.capstan.spi.client.NotFoundException;
 import io.capstan.spi.client.PatchType;
 import io.capstan.spi.clock.Clock;
-import io.capstan.spi.clock.TaskExecutor;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -39,11 +38,11 @@ final class SchedulerReporter {
 
   private final ApiClient client;
   private final Clock clock;
-  private final TaskExecutor executor;
+  private final java.util.concurrent.Executor executor;
   private final boolean events;
   private final AtomicLong eventSeq = new AtomicLong();
 
-  SchedulerReporter(ApiClient client, Clock clock, TaskExecutor executor, boolean events) {
+  SchedulerReporter(ApiClient client, Clock clock, java.util.concurrent.Executor executor, boolean events) {
     this.client = requireNonNull(client, "client");
     this.clock = requireNonNull(clock, "clock");
     this.executor = requireNonNull(executor, "executor");

@@ -84,8 +84,12 @@ final class SchedulerCluster implements AutoCloseable {
     scheduler.start();
   }
 
+  /** Creates a node and waits until the scheduler's cache has it, so the next pod sees it. */
   Node node(Node node) {
-    return client.resources(Node.class).create(node);
+    int before = scheduler.cache().nodeCount();
+    Node created = client.resources(Node.class).create(node);
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> scheduler.cache().nodeCount() > before);
+    return created;
   }
 
   Pod pod(Pod pod) {

@@ -1,4 +1,4 @@
-package io.capstan.runtime.bench.scheduler;
+package io.capstan.runtime.bench;
 
 import com.google.inject.AbstractModule;
 import io.capstan.runtime.scheduler.cache.PodInfos;

@@ -1,4 +1,4 @@
-package io.capstan.runtime.bench.scheduler;
+package io.capstan.runtime.bench;
 
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;

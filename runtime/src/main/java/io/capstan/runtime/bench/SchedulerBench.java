@@ -1,8 +1,6 @@
-package io.capstan.runtime.bench.scheduler;
+package io.capstan.runtime.bench;
 
 import com.google.inject.Module;
-import io.capstan.runtime.bench.BenchReport;
-import io.capstan.runtime.bench.Metric;
 import io.capstan.runtime.components.ComponentModules;
 import io.capstan.runtime.config.ConfigInputs;
 import io.capstan.runtime.kernel.Kernel;
