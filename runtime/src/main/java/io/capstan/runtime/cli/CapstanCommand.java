@@ -11,7 +11,8 @@ import picocli.CommandLine.Mixin;
     versionProvider = CapstanVersion.class,
     description = "Capstan: build custom orchestrators from Kubernetes' control-plane parts, each a plugin.",
     subcommands = {UpCommand.class, NodeCommand.class, ControllerManagerCommand.class, PluginsCommand.class,
-        ConfigCommand.class, io.capstan.runtime.bench.BenchCommand.class, ExplainCommand.class},
+        ConfigCommand.class, io.capstan.runtime.bench.BenchCommand.class, ExplainCommand.class,
+        io.capstan.runtime.research.SimCommand.class},
     footer = {"", "Configuration: capstan.yaml (--config), CAPSTAN_* environment variables, -Dcapstan.* properties, flags."})
 public final class CapstanCommand implements Runnable {
 

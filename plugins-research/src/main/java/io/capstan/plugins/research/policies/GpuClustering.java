@@ -1,0 +1,66 @@
+package io.capstan.plugins.research.policies;
+
+import io.capstan.plugins.research.gpu.DeviceChoice;
+import io.capstan.plugins.research.gpu.GpuResources;
+import io.capstan.plugins.research.gpu.NodeGpu;
+import io.capstan.plugins.research.gpu.PodGpu;
+import io.capstan.spi.plugin.NoConfig;
+import io.capstan.spi.scheduler.CycleState;
+import io.capstan.spi.scheduler.FrameworkHandle;
+import io.capstan.spi.scheduler.NodeInfo;
+import io.capstan.spi.scheduler.PodInfo;
+import jakarta.inject.Inject;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * GpuClustering: packs tasks of one class (share, 1-gpu, 2-gpu, 4-gpu, 8-gpu) together. With base =
+ * 25·(8000 − gpu_free_total)/8000 (integers): node hosts only this class → base + 75; this class and
+ * others → base + 50; no GPU task yet → base + 25; only other classes → base. CPU pods score 0.
+ * Devices: "best".
+ */
+public final class GpuClustering extends GpuPolicy {
+
+  public static final String NAME = "GpuClustering";
+
+  @Inject
+  public GpuClustering(NoConfig config, FrameworkHandle handle) {
+    super(handle, DeviceChoice.BEST);
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  /** The affinity class of a GPU request ("share", "n-gpu"), or empty for a CPU pod. */
+  static String affinity(PodGpu pod) {
+    if (!pod.wantsGpu()) {
+      return "";
+    }
+    return pod.sharing() ? "share" : pod.numGpu() + "-gpu";
+  }
+
+  @Override
+  long score(CycleState state, PodGpu pod, NodeGpu node, NodeInfo nodeInfo) {
+    String mine = affinity(pod);
+    if (mine.isEmpty()) {
+      return 0;
+    }
+    long base = 25 * (GpuResources.MAX_SPEC_GPU - node.freeTotal()) / GpuResources.MAX_SPEC_GPU;
+    Set<String> hosted = new HashSet<>();
+    for (PodInfo p : nodeInfo.pods()) {
+      String a = affinity(PodGpu.of(p.pod()));
+      if (!a.isEmpty()) {
+        hosted.add(a);
+      }
+    }
+    if (hosted.isEmpty()) {
+      return base + 25;
+    }
+    if (hosted.contains(mine)) {
+      return hosted.size() == 1 ? base + 75 : base + 50;
+    }
+    return base;
+  }
+}

@@ -1,0 +1,13 @@
+package io.capstan.plugins.research.conformance;
+
+import io.capstan.spi.scheduler.SchedulerPluginFactory;
+import java.util.Map;
+
+/** OpenGpuShare against the framework contract, built through its factory as ServiceLoader would. */
+class OpenGpuShareConformanceTest extends GpuScenarios {
+
+  @Override
+  protected SchedulerPluginFactory<?> factory() {
+    return new io.capstan.plugins.research.opengpushare.OpenGpuShareFactory();
+  }
+}

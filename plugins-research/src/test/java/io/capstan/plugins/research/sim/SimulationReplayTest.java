@@ -1,0 +1,115 @@
+package io.capstan.plugins.research.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.capstan.runtime.cli.CapstanMain;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Short replays through {@code capstan sim} (the real CLI, framework, default filters and the
+ * research plugins) on a synthetic openb-shaped trace: 60 nodes, 300 pods inflated to 130 %.
+ */
+class SimulationReplayTest {
+
+  @TempDir static Path dir;
+  static Path nodes;
+  static Path pods;
+
+  @BeforeAll
+  static void trace() throws IOException {
+    Random r = new Random(1);
+    StringBuilder n = new StringBuilder("sn,cpu_milli,memory_mib,gpu,model\n");
+    for (int i = 0; i < 60; i++) {
+      int gpus = i % 3 == 0 ? 2 : 8;
+      n.append("openb-node-").append(String.format("%04d", i)).append(',').append(gpus == 8 ? 96000 : 64000)
+          .append(',').append(gpus == 8 ? 786432 : 262144).append(',').append(gpus).append(',')
+          .append(gpus == 8 ? "G2" : "T4").append('\n');
+    }
+    StringBuilder p = new StringBuilder("name,cpu_milli,memory_mib,num_gpu,gpu_milli,gpu_spec,qos,pod_phase,"
+        + "creation_time,deletion_time,scheduled_time\n");
+    int[] shares = {810, 470, 250, 500, 100};
+    for (int i = 0; i < 300; i++) {
+      double x = r.nextDouble();
+      int num = x < 0.13 ? 0 : x < 0.5 ? 1 : x < 0.97 ? 1 : x < 0.99 ? 2 : 4;
+      int milli = num == 0 ? 0 : x < 0.5 ? shares[r.nextInt(shares.length)] : 1000;
+      long cpu = num == 0 ? 12000 : 2000 + r.nextInt(10) * 1000L;
+      p.append("openb-pod-").append(String.format("%04d", i)).append(',').append(cpu).append(",16384,").append(num)
+          .append(',').append(milli).append(",,LS,Running,").append(i).append(",,\n");
+    }
+    nodes = Files.writeString(dir.resolve("nodes.csv"), n);
+    pods = Files.writeString(dir.resolve("pods.csv"), p);
+  }
+
+  private static String sim(Path out, String policies, String seeds) {
+    StringWriter o = new StringWriter();
+    StringWriter e = new StringWriter();
+    int code = CapstanMain.run(new String[] {"sim", "--nodes", nodes.toString(), "--pods", pods.toString(), "--policy",
+        policies, "--seeds", seeds, "--threads", "2", "--no-progress", "--out", out.toString()},
+        new PrintWriter(o, true), new PrintWriter(e, true));
+    assertThat(code).as("exit code; stderr: %s", e).isZero();
+    return o.toString();
+  }
+
+  private static List<Path> reportFiles(Path root) throws IOException {
+    try (Stream<Path> s = Files.walk(root)) {
+      return s.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equals("timings.json"))
+          .map(root::relativize).sorted().toList();
+    }
+  }
+
+  @Test
+  void theSameSeedGivesIdenticalReportFiles() throws IOException {
+    Path a = dir.resolve("a");
+    Path b = dir.resolve("b");
+    sim(a, "FGD,Random", "42");
+    sim(b, "FGD,Random", "42");
+    List<Path> files = reportFiles(a);
+    assertThat(files).contains(Path.of("summary.json"), Path.of("index.html"), Path.of("comparison.png"),
+        Path.of("series/FGD-42.csv"), Path.of("series/Random-42.json"));
+    assertThat(reportFiles(b)).isEqualTo(files);
+    for (Path f : files) {
+      assertThat(Files.readAllBytes(b.resolve(f))).as(f.toString()).isEqualTo(Files.readAllBytes(a.resolve(f)));
+    }
+    Path c = dir.resolve("c");
+    sim(c, "FGD,Random", "43");
+    assertThat(Files.readString(c.resolve("series/Random-43.csv"))).isNotEqualTo(
+        Files.readString(a.resolve("series/Random-42.csv")));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void packingPoliciesLeaveLessUnallocatedThanRandom() throws IOException {
+    Path out = dir.resolve("rank");
+    String table = sim(out, "Random,BestFit,FGD", "1..3");
+    assertThat(table).contains("Random", "BestFit", "FGD");
+    Map<String, Object> summary = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readValue(out.resolve("summary.json").toFile(), Map.class);
+    Map<String, Object> agg = (Map<String, Object>) summary.get("aggregate");
+    double random = at100(agg, "Random");
+    double bestFit = at100(agg, "BestFit");
+    double fgd = at100(agg, "FGD");
+    assertThat(bestFit).isLessThan(random);
+    assertThat(fgd).isLessThan(random);
+    List<Map<String, Object>> runs = (List<Map<String, Object>>) summary.get("runs");
+    assertThat(runs).hasSize(9);
+    assertThat(((Map<String, Object>) runs.get(0).get("unallocatedGpuPct"))).containsKeys("0", "100", "130");
+    assertThat(((Map<String, Object>) summary.get("inputs"))).containsKeys("nodes", "pods");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static double at100(Map<String, Object> agg, String policy) {
+    Map<String, Object> p = (Map<String, Object>) agg.get(policy);
+    return ((Number) ((Map<String, Object>) p.get("unallocatedGpuPctAt100")).get("mean")).doubleValue();
+  }
+}

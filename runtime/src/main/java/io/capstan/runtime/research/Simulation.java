@@ -1,0 +1,161 @@
+package io.capstan.runtime.research;
+
+import static java.util.Objects.requireNonNull;
+
+import io.capstan.runtime.CapstanException;
+import io.capstan.runtime.research.Experiment.Arrival;
+import io.capstan.runtime.research.TraceReader.TraceNode;
+import io.capstan.runtime.research.TraceReader.TracePod;
+import io.capstan.spi.scheduler.SchedulerPluginFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+
+/**
+ * A whole experiment: the traces read once, then one {@link FillRun} per (policy, seed), run on up to
+ * {@code threads} threads, each single-threaded and deterministic, results in (policy, seed) order.
+ */
+public final class Simulation {
+
+  /**
+   * What to run. {@code seeds} in order; {@code tune} ≤ 0 keeps the trace as it is; {@code firstOnTies}
+   * picks the first top-scoring node in node-name order instead of a uniformly random one.
+   */
+  public record Spec(Path nodes, Path pods, TraceReader.CsvMapping mapping, List<String> policies, List<Long> seeds,
+      double tune, int threads, boolean firstOnTies) {
+    public Spec {
+      requireNonNull(nodes, "nodes");
+      requireNonNull(pods, "pods");
+      requireNonNull(mapping, "mapping");
+      policies = List.copyOf(policies);
+      seeds = List.copyOf(seeds);
+      if (policies.isEmpty() || seeds.isEmpty()) {
+        throw new CapstanException("give at least one --policy and one --seed");
+      }
+      if (threads < 1) {
+        throw new CapstanException("--threads must be at least 1");
+      }
+    }
+  }
+
+  /** The inputs as read and everything the runs produced. */
+  public record Outcome(Spec spec, List<TraceNode> nodes, List<TracePod> pods, List<Map<String, Object>> workload,
+      List<FillRun.Result> results, Map<String, Long> runMillis) {}
+
+  private final Map<String, SchedulerPluginFactory<?>> factories;
+
+  public Simulation(Map<String, SchedulerPluginFactory<?>> factories) {
+    this.factories = Map.copyOf(factories);
+  }
+
+  public Outcome run(Spec spec, Progress progress) {
+    for (Path p : List.of(spec.nodes(), spec.pods())) {
+      if (!Files.isReadable(p)) {
+        throw new CapstanException("cannot read " + p + ": no such file");
+      }
+    }
+    for (String policy : spec.policies()) {
+      if (!factories.containsKey(policy)) {
+        throw new CapstanException("unknown policy \"" + policy + "\"; installed scheduler plugins: "
+            + new java.util.TreeSet<>(factories.keySet()));
+      }
+    }
+    List<TraceNode> nodes = TraceReader.nodes(spec.nodes(), spec.mapping());
+    List<TracePod> pods = TraceReader.pods(spec.pods(), spec.mapping());
+    long cluster = nodes.stream().mapToLong(n -> n.gpus() * 1000L).sum();
+    List<Map<String, Object>> workload = Experiment.targetWorkload(pods, 0.95);
+    List<List<Arrival>> arrivals = new ArrayList<>();
+    long total = 0;
+    for (long seed : spec.seeds()) {
+      List<Arrival> a = Experiment.arrivals(pods, cluster, spec.tune(), seed);
+      arrivals.add(a);
+      total += (long) a.size() * spec.policies().size();
+    }
+    progress.start(total, spec.policies().size() * spec.seeds().size());
+    FillRun runner = new FillRun(factories);
+    ExecutorService pool = Executors.newFixedThreadPool(spec.threads(), r -> {
+      Thread t = new Thread(r, "capstan-sim");
+      t.setDaemon(true);
+      return t;
+    });
+    List<Future<FillRun.Result>> futures = new ArrayList<>();
+    Map<String, Long> millis = new java.util.concurrent.ConcurrentHashMap<>();
+    try {
+      for (String policy : spec.policies()) {
+        for (int s = 0; s < spec.seeds().size(); s++) {
+          long seed = spec.seeds().get(s);
+          List<Arrival> a = arrivals.get(s);
+          futures.add(pool.submit(() -> {
+            long began = System.nanoTime();
+            AtomicLong last = new AtomicLong();
+            FillRun.Result r = runner.run(policy, seed, nodes, a, FillRun.profileYaml(policy, seed, workload),
+                spec.firstOnTies(), done -> progress.advance(done - last.getAndSet(done)));
+            millis.put(policy + "/" + seed, (System.nanoTime() - began) / 1_000_000);
+            progress.runDone();
+            return r;
+          }));
+        }
+      }
+      List<FillRun.Result> results = new ArrayList<>();
+      for (Future<FillRun.Result> f : futures) {
+        results.add(f.get());
+      }
+      return new Outcome(spec, nodes, pods, workload, results, Map.copyOf(millis));
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new CapstanException("a simulation run failed: " + cause, cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CapstanException("interrupted", e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Told how far the experiment is. Called from the run threads. */
+  public interface Progress {
+    void start(long totalPods, int runs);
+
+    void advance(long pods);
+
+    void runDone();
+
+    Progress NONE = new Progress() {
+      @Override
+      public void start(long totalPods, int runs) {}
+
+      @Override
+      public void advance(long pods) {}
+
+      @Override
+      public void runDone() {}
+    };
+
+    /** Wraps a consumer of the pod count. */
+    static Progress counting(LongConsumer onPods) {
+      return new Progress() {
+        @Override
+        public void start(long totalPods, int runs) {}
+
+        @Override
+        public void advance(long pods) {
+          onPods.accept(pods);
+        }
+
+        @Override
+        public void runDone() {}
+      };
+    }
+  }
+}
