@@ -30,14 +30,16 @@ import java.util.Optional;
 
 /**
  * The clients of the secure runs of {@code bench apiserver}: HTTPS with the cluster CA and a bearer
- * token or a client certificate of the cluster CA, and a plain HTTP server (same store, kinds and
- * admission, no TLS, no authentication or authorization) as the peer they are compared with.
+ * token or a client certificate of the cluster CA, a plain HTTP server (same store, kinds and
+ * admission, no TLS, no authentication or authorization) as the peer they are compared with, and a
+ * bare one without admission plugins as well, the baseline of the whole security and admission cost.
  */
 final class SecureClients implements AutoCloseable {
 
   private final Kernel kernel;
   private final Path dir;
   private ApiServer plainServer;
+  private ApiServer bareServer;
 
   private SecureClients(Kernel kernel, Path dir) {
     this.kernel = kernel;
@@ -48,15 +50,33 @@ final class SecureClients implements AutoCloseable {
     return new SecureClients(kernel, dir);
   }
 
-  /** Starts the plain peer server on a free loopback port. */
-  void startPlainServer() throws Exception {
+  /**
+   * Starts the plain peer server (the configured admission chain, no TLS, authentication or
+   * authorization) and the bare one (no admission plugins either; object validation stays) on free
+   * loopback ports.
+   */
+  void startPlainServers() throws Exception {
     Injector injector = kernel.injector();
-    plainServer = new ApiServer(new ApiServerSettings("127.0.0.1", 0, null, null, null, null, null, null), dir.resolve("plain"),
-        injector.getInstance(Store.class), injector.getInstance(KindRegistry.class),
-        injector.getInstance(Key.get(new TypeLiteral<List<AdmissionPlugin>>() {})), ObjectValidator.KUBERNETES,
+    plainServer = plainServer("plain", injector.getInstance(Key.get(new TypeLiteral<List<AdmissionPlugin>>() {})));
+    bareServer = plainServer("bare", List.of());
+  }
+
+  private ApiServer plainServer(String name, List<AdmissionPlugin> admission) throws Exception {
+    Injector injector = kernel.injector();
+    ApiServer server = new ApiServer(new ApiServerSettings("127.0.0.1", 0, null, null, null, null, null, null), dir.resolve(name),
+        injector.getInstance(Store.class), injector.getInstance(KindRegistry.class), admission, ObjectValidator.KUBERNETES,
         injector.getInstance(Clock.class), injector.getInstance(TaskExecutor.class), injector.getInstance(ApiExtensions.class),
         NonResourceEndpoints.NONE);
-    plainServer.start();
+    server.start();
+    return server;
+  }
+
+  ApiClient bare() {
+    return new HttpApiClient(URI.create(bareServer.url()), Optional.empty(), kernel.injector().getInstance(KindRegistry.class));
+  }
+
+  URI plainUrl() {
+    return URI.create(plainServer.url());
   }
 
   ApiClient plain() {
@@ -104,6 +124,9 @@ final class SecureClients implements AutoCloseable {
   public void close() throws Exception {
     if (plainServer != null) {
       plainServer.close();
+    }
+    if (bareServer != null) {
+      bareServer.close();
     }
   }
 }
