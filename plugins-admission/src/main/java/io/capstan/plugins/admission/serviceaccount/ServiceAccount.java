@@ -7,7 +7,11 @@ import io.capstan.spi.admission.AdmissionOperation;
 import io.capstan.spi.admission.AdmissionRequest;
 import io.capstan.spi.admission.MutatingAdmissionPlugin;
 import io.capstan.spi.admission.ValidatingAdmissionPlugin;
+import io.capstan.plugins.admission.informed.InformedReads;
 import io.capstan.spi.client.ApiClient;
+import io.capstan.spi.client.InformerFactory;
+import io.capstan.spi.plugin.Lifecycle;
+import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import jakarta.inject.Inject;
@@ -29,9 +33,10 @@ import java.util.concurrent.locks.LockSupport;
  * <p>As in Kubernetes, the {@code default} ServiceAccount is looked up a few times before giving
  * up (the ServiceAccount controller creates it right after its namespace). With
  * {@code mountServiceAccountToken: true} pods also get Kubernetes' projected token volume
- * ({@link TokenVolume}); off by default, see {@link ServiceAccountConfig}.
+ * ({@link TokenVolume}); off by default, see {@link ServiceAccountConfig}. ServiceAccounts are read
+ * from the API server's shared informer when it has them, else live ({@link InformedReads}).
  */
-public final class ServiceAccount implements MutatingAdmissionPlugin, ValidatingAdmissionPlugin {
+public final class ServiceAccount implements MutatingAdmissionPlugin, ValidatingAdmissionPlugin, Lifecycle {
 
   public static final String NAME = "ServiceAccount";
   /** The ServiceAccount pods get when they name none. */
@@ -41,18 +46,39 @@ public final class ServiceAccount implements MutatingAdmissionPlugin, Validating
   static final int DEFAULT_ATTEMPTS = 10;
   private static final long PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
-  private final Provider<ApiClient> client;
+  private final InformedReads<io.fabric8.kubernetes.api.model.ServiceAccount> accounts;
   private final ServiceAccountConfig config;
+  private final Optional<Provider<InformerFactory>> informers;
 
   @Inject
-  public ServiceAccount(Provider<ApiClient> client, ServiceAccountConfig config) {
-    this.client = requireNonNull(client, "client");
-    this.config = requireNonNull(config, "config");
+  public ServiceAccount(Provider<ApiClient> client, ServiceAccountConfig config, Provider<InformerFactory> informers) {
+    this(client, config, Optional.of(informers));
   }
 
-  /** With the default settings. */
+  /** Reading live on every request, without an informer. */
+  public ServiceAccount(Provider<ApiClient> client, ServiceAccountConfig config) {
+    this(client, config, Optional.empty());
+  }
+
+  /** With the default settings, reading live. */
   public ServiceAccount(Provider<ApiClient> client) {
     this(client, ServiceAccountConfig.defaults());
+  }
+
+  private ServiceAccount(Provider<ApiClient> client, ServiceAccountConfig config, Optional<Provider<InformerFactory>> informers) {
+    this.accounts = new InformedReads<>(io.fabric8.kubernetes.api.model.ServiceAccount.class, client);
+    this.config = requireNonNull(config, "config");
+    this.informers = informers;
+  }
+
+  @Override
+  public void start() {
+    informers.ifPresent(factory -> accounts.attach(factory.get())); // the host starts the informers
+  }
+
+  @Override
+  public void close() {
+    // the informers are the host's
   }
 
   @Override
@@ -89,7 +115,7 @@ public final class ServiceAccount implements MutatingAdmissionPlugin, Validating
     Optional<io.fabric8.kubernetes.api.model.ServiceAccount> account = lookup(request.namespace(), spec.getServiceAccountName(), 1);
     if (wantsPullSecrets) {
       account.filter(sa -> sa.getImagePullSecrets() != null && !sa.getImagePullSecrets().isEmpty())
-          .ifPresent(sa -> spec.setImagePullSecrets(new ArrayList<>(sa.getImagePullSecrets())));
+          .ifPresent(sa -> spec.setImagePullSecrets(copy(sa.getImagePullSecrets())));
     }
     if (config.mountServiceAccountToken() && automount(spec, account)) {
       TokenVolume.mount(spec);
@@ -121,13 +147,19 @@ public final class ServiceAccount implements MutatingAdmissionPlugin, Validating
     }
   }
 
+  /** The pull secrets of a (shared, cached) ServiceAccount as new objects the pod may own. */
+  private static java.util.List<LocalObjectReference> copy(java.util.List<LocalObjectReference> secrets) {
+    java.util.List<LocalObjectReference> out = new ArrayList<>(secrets.size());
+    secrets.forEach(ref -> out.add(new LocalObjectReference(ref.getName())));
+    return out;
+  }
+
   private Optional<io.fabric8.kubernetes.api.model.ServiceAccount> lookup(String namespace, String name, int attempts) {
     for (int i = 0; i < attempts; i++) {
       if (i > 0) {
         LockSupport.parkNanos(PAUSE_NANOS);
       }
-      Optional<io.fabric8.kubernetes.api.model.ServiceAccount> found =
-          client.get().resources(io.fabric8.kubernetes.api.model.ServiceAccount.class).get(namespace, name);
+      Optional<io.fabric8.kubernetes.api.model.ServiceAccount> found = i == 0 ? accounts.get(namespace, name) : accounts.live(namespace, name);
       if (found.isPresent()) {
         return found;
       }

@@ -8,7 +8,10 @@ import io.capstan.spi.auth.AuthenticationResult;
 import io.capstan.spi.auth.Authenticator;
 import io.capstan.spi.auth.ClusterTrust;
 import io.capstan.spi.auth.UserInfo;
+import io.capstan.plugins.admission.informed.InformedReads;
 import io.capstan.spi.client.ApiClient;
+import io.capstan.spi.client.InformerFactory;
+import io.capstan.spi.plugin.Lifecycle;
 import io.capstan.spi.clock.Clock;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import jakarta.inject.Inject;
@@ -26,21 +29,44 @@ import java.util.Optional;
  * {@code system:serviceaccounts:NS}. A token from another issuer, or not a JWT, is not this
  * authenticator's.
  *
- * <p>The ServiceAccount is looked up through the API client on each request, so a token dies with
- * its account at once; for the in-process client that is a read of the server's own storage.
+ * <p>The ServiceAccount is looked up on each request, so a token dies with its account: from the API
+ * server's shared informer when it holds the account (a deletion is seen within the informer's
+ * delivery delay, milliseconds), else live through the client ({@link InformedReads}).
  */
-public final class ServiceAccountAuthenticator implements Authenticator {
+public final class ServiceAccountAuthenticator implements Authenticator, Lifecycle {
 
   private final ClusterTrust trust;
   private final Clock clock;
-  private final Provider<ApiClient> client;
+  private final InformedReads<ServiceAccount> accounts;
+  private final Optional<Provider<InformerFactory>> informers;
 
   /** The client arrives through a provider: the API server that runs this plugin also provides the client. */
   @Inject
+  public ServiceAccountAuthenticator(ClusterTrust trust, Clock clock, Provider<ApiClient> client, Provider<InformerFactory> informers) {
+    this(trust, clock, client, Optional.of(informers));
+  }
+
+  /** Reading accounts live on every request, without an informer. */
   public ServiceAccountAuthenticator(ClusterTrust trust, Clock clock, Provider<ApiClient> client) {
+    this(trust, clock, client, Optional.empty());
+  }
+
+  private ServiceAccountAuthenticator(ClusterTrust trust, Clock clock, Provider<ApiClient> client,
+      Optional<Provider<InformerFactory>> informers) {
     this.trust = requireNonNull(trust, "trust");
     this.clock = requireNonNull(clock, "clock");
-    this.client = requireNonNull(client, "client");
+    this.accounts = new InformedReads<>(ServiceAccount.class, client);
+    this.informers = informers;
+  }
+
+  @Override
+  public void start() {
+    informers.ifPresent(factory -> accounts.attach(factory.get())); // the host starts the informers
+  }
+
+  @Override
+  public void close() {
+    // the informers are the host's
   }
 
   @Override
@@ -75,7 +101,10 @@ public final class ServiceAccountAuthenticator implements Authenticator {
         || !token.claim("sub").equals("system:serviceaccount:" + namespace + ":" + name)) {
       return AuthenticationResult.rejected("service-account token: it names no service account");
     }
-    Optional<ServiceAccount> account = client.get().resources(ServiceAccount.class).get(namespace, name);
+    Optional<ServiceAccount> account = accounts.get(namespace, name);
+    if (account.isPresent() && !uid.equals(account.get().getMetadata().getUid())) {
+      account = accounts.live(namespace, name); // the cache may still hold the account this one replaced
+    }
     if (account.isEmpty()) {
       return AuthenticationResult.rejected("service-account token: service account " + namespace + "/" + name + " has been deleted");
     }

@@ -32,6 +32,7 @@ class ServiceAccountAuthenticatorPluginTest extends AbstractPluginTest<NoConfig>
     return List.of(Authenticator.class);
   }
 
+
   @Override
   protected Module hostModule() {
     return new AbstractModule() {
@@ -40,6 +41,7 @@ class ServiceAccountAuthenticatorPluginTest extends AbstractPluginTest<NoConfig>
         bind(ClusterTrust.class).toInstance(ClusterTrust.NONE);
         bind(Clock.class).toInstance(new WallClock());
         // The plugin resolves its client lazily, on the first token; wiring must not need one.
+        bind(io.capstan.spi.client.InformerFactory.class).toInstance(WiringOnly.informers());
         bind(ApiClient.class).toProvider(() -> {
           throw new AssertionError("the client is resolved only when a token arrives");
         });

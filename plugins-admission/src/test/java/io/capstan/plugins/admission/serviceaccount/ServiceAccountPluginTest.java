@@ -33,11 +33,13 @@ class ServiceAccountPluginTest extends AbstractPluginTest<ServiceAccountConfig> 
     return java.util.Map.of("mountServiceAccountToken", true);
   }
 
+
   @Override
   protected Module hostModule() {
     return new AbstractModule() {
       @Override
       protected void configure() {
+        bind(io.capstan.spi.client.InformerFactory.class).toInstance(WiringOnly.informers());
         bind(ApiClient.class).toInstance(new ApiClient() {
           @Override
           public <T extends io.fabric8.kubernetes.api.model.HasMetadata> io.capstan.spi.client.ResourceClient<T> resources(Class<T> type) {
