@@ -21,7 +21,8 @@ import java.util.Map;
  * authenticator and authorizer chains, admission); a second, plain server over the same store and
  * plugins (plain HTTP, no authentication or authorization) is the "http" run, and authenticated
  * HTTPS runs with a bearer token ({@code token-file}) and with a client certificate ({@code x509})
- * report their creates and gets against it: the cost of TLS, authentication and authorization; a
+ * report their creates and gets against it: the cost of TLS, authentication and authorization (a
+ * bearer token over plain HTTP to a server with the same chains isolates the chains' cost); a
  * bare plain server without admission plugins gives the admission chain's cost. Every client is
  * warmed up first. The HTTP watch fan-out uses {@link RawWatchers}.
  */
@@ -61,7 +62,7 @@ final class ApiServerBench {
         secure.startPlainServers();
         ApiClient inProcess = kernel.injector().getInstance(ApiClient.class);
         ApiClient http = secure.plain();
-        for (String ns : List.of("bench-in-process", "bench-http", "bench-list", "bench-http-plain", "bench-https-token", "bench-https-cert", "bench-http-bare",
+        for (String ns : List.of("bench-in-process", "bench-http", "bench-list", "bench-http-plain", "bench-https-token", "bench-https-cert", "bench-http-bare", "bench-http-token",
             "bench-warm-up")) {
           inProcess.resources(io.fabric8.kubernetes.api.model.Namespace.class)
               .create(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build());
@@ -75,6 +76,7 @@ final class ApiServerBench {
         Map<String, ApiClient> peers = new LinkedHashMap<>();
         peers.put("http_bare", secure.bare());
         peers.put("http_plain", http);
+        peers.put("http_token", secure.plainWithToken(TOKEN));
         peers.put("https_token", secure.withToken(TOKEN));
         peers.put("https_cert", secure.withCertificate(USER));
         warmUp(store, inProcess, peers);

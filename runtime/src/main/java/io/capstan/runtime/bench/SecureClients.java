@@ -8,6 +8,7 @@ import io.capstan.runtime.apiserver.ApiServerSettings;
 import io.capstan.runtime.apiserver.admission.ObjectValidator;
 import io.capstan.runtime.apiserver.http.ApiExtensions;
 import io.capstan.runtime.apiserver.http.NonResourceEndpoints;
+import io.capstan.runtime.apiserver.security.ApiSecurity;
 import io.capstan.runtime.apiserver.security.Certificates;
 import io.capstan.runtime.apiserver.security.ClusterPki;
 import io.capstan.runtime.client.http.ClientConnection;
@@ -40,6 +41,7 @@ final class SecureClients implements AutoCloseable {
   private final Path dir;
   private ApiServer plainServer;
   private ApiServer bareServer;
+  private ApiServer tokenServer;
 
   private SecureClients(Kernel kernel, Path dir) {
     this.kernel = kernel;
@@ -59,6 +61,21 @@ final class SecureClients implements AutoCloseable {
     Injector injector = kernel.injector();
     plainServer = plainServer("plain", injector.getInstance(Key.get(new TypeLiteral<List<AdmissionPlugin>>() {})));
     bareServer = plainServer("bare", List.of());
+    tokenServer = new ApiServer(new ApiServerSettings("127.0.0.1", 0, null, null, null, null, null, null), dir.resolve("token"),
+        injector.getInstance(Store.class), injector.getInstance(KindRegistry.class),
+        injector.getInstance(Key.get(new TypeLiteral<List<AdmissionPlugin>>() {})), ObjectValidator.KUBERNETES,
+        injector.getInstance(Clock.class), injector.getInstance(TaskExecutor.class), injector.getInstance(ApiExtensions.class),
+        NonResourceEndpoints.NONE, injector.getInstance(ApiSecurity.class), Optional.empty());
+    tokenServer.start();
+  }
+
+  /**
+   * A bearer token over plain HTTP to a server with the configured authenticators, authorizers and
+   * admission: the cost of authentication and authorization without TLS's.
+   */
+  ApiClient plainWithToken(String token) {
+    return new HttpApiClient(new ClientConnection(URI.create(tokenServer.url()), Optional.empty(), Optional.of(token)),
+        kernel.injector().getInstance(KindRegistry.class));
   }
 
   private ApiServer plainServer(String name, List<AdmissionPlugin> admission) throws Exception {
@@ -127,6 +144,9 @@ final class SecureClients implements AutoCloseable {
     }
     if (bareServer != null) {
       bareServer.close();
+    }
+    if (tokenServer != null) {
+      tokenServer.close();
     }
   }
 }
