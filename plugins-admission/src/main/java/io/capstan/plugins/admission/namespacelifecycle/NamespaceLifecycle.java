@@ -105,7 +105,7 @@ public final class NamespaceLifecycle implements ValidatingAdmissionPlugin, Life
     boolean terminating = namespace.get().getMetadata().getDeletionTimestamp() != null
         || (namespace.get().getStatus() != null && "Terminating".equals(namespace.get().getStatus().getPhase()));
     if (terminating) {
-      throw AdmissionException.forbidden(NAME, request.resource() + " \"" + request.name() + "\" is forbidden: unable to create new content in namespace "
+      throw AdmissionException.forbidden(NAME, "unable to create new content in namespace "
           + request.namespace() + " because it is being terminated");
     }
   }
