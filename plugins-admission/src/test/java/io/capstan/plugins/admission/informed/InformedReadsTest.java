@@ -78,7 +78,7 @@ class InformedReadsTest {
 
       cluster.admin().resources(Namespace.class).delete("", "doomed");
       assertThatThrownBy(() -> cluster.admin().resources(ConfigMap.class).create(configMap("doomed")))
-          .isInstanceOf(ForbiddenException.class).hasMessageContaining("configmaps \"cm\" is forbidden: unable to create new content in namespace doomed because it is being terminated");
+          .isInstanceOf(ForbiddenException.class).hasMessage("configmaps \"cm\" is forbidden: unable to create new content in namespace doomed because it is being terminated");
     }
   }
 
