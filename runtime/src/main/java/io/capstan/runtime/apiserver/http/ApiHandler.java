@@ -134,9 +134,17 @@ public final class ApiHandler extends Handler.Abstract {
     resources.handle(info, request, response, callback, user, body);
   }
 
+  private static final byte[] NO_BODY = new byte[0];
+
   private static byte[] readBody(Request request) throws java.io.IOException {
     long declared = request.getLength();
+    if (declared == 0) {
+      return NO_BODY; // a GET or DELETE without a body: nothing to read, no buffer to allocate
+    }
     try (InputStream in = Request.asInputStream(request)) {
+      if (declared > 0 && declared <= MAX_BODY_BYTES) {
+        return in.readNBytes((int) declared); // HTTP framing says exactly this many bytes follow
+      }
       byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
       if (body.length > MAX_BODY_BYTES) {
         // Drain a moderate excess so the client, still sending, reads our answer instead of a reset.
