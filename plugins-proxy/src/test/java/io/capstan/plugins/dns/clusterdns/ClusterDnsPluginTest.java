@@ -81,6 +81,30 @@ class ClusterDnsPluginTest extends io.capstan.tck.plugin.AbstractPluginTest<Clus
   }
 
   @Test
+  void malformedQueriesGetFormerrOrNothingAndTheServerKeepsAnswering() throws Exception {
+    ClusterDnsServer server = new ClusterDnsServer(ClusterDnsConfig.defaults());
+    try (java.net.DatagramSocket client = new java.net.DatagramSocket()) {
+      InetSocketAddress address = server.listen(new DnsSettings("127.0.0.1", 0, "cluster.local")).get(0);
+      server.update(DnsService.clusterIp("default", "web", "10.96.0.20"));
+      client.setSoTimeout(3000);
+      // a header (id 0x1234, one question) followed by a truncated question
+      byte[] junk = {0x12, 0x34, 0x01, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 'w', 'e'};
+      client.send(new java.net.DatagramPacket(junk, junk.length, address));
+      java.net.DatagramPacket reply = new java.net.DatagramPacket(new byte[512], 512);
+      client.receive(reply);
+      org.xbill.DNS.Message response = new org.xbill.DNS.Message(java.util.Arrays.copyOf(reply.getData(), reply.getLength()));
+      assertThat(response.getHeader().getID()).isEqualTo(0x1234);
+      assertThat(response.getRcode()).isEqualTo(org.xbill.DNS.Rcode.FORMERR);
+      byte[] tooShort = {1, 2, 3};
+      client.send(new java.net.DatagramPacket(tooShort, tooShort.length, address));
+      assertThat(DnsQueries.data(new DnsQueries(address).udp("web.default.svc.cluster.local", Type.A)))
+          .containsExactly("10.96.0.20");
+    } finally {
+      server.close();
+    }
+  }
+
+  @Test
   void aTakenPortIsReportedWithWhatToDo() throws Exception {
     ClusterDnsServer first = new ClusterDnsServer(ClusterDnsConfig.defaults());
     ClusterDnsServer second = new ClusterDnsServer(ClusterDnsConfig.defaults());
