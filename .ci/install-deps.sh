@@ -102,10 +102,23 @@ install_nginx() {
   fi
 }
 
+# dig (Debian's dnsutils) for the cluster-dns plugin's tests, which query the plugin with it besides
+# dnsjava's resolver (they skip the dig cases with a message where it is missing).
+install_dnsutils() {
+  if command -v dig >/dev/null 2>&1; then
+    log "dig already installed; skipping apt"
+    return
+  fi
+  log "installing dnsutils (dig) with apt-get"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends dnsutils
+}
+
 install_etcd
 install_network_tools
 install_ipvs_tools
 install_nginx
+install_dnsutils
 log "etcd: $(etcd --version 2>&1 | first_line)"
 log "java: $(java -version 2>&1 | first_line)"
 if command -v mvn >/dev/null 2>&1; then

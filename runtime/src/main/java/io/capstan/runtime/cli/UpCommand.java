@@ -59,6 +59,10 @@ public final class UpCommand implements Callable<Integer> {
     serving = true;
   }
 
+  @Option(names = "--dns-port", paramLabel = "PORT",
+      description = "Cluster DNS port, UDP and TCP (dns.port, default 5353; 0 picks a free one)")
+  Integer dnsPort;
+
   @Option(names = "--scheduler-config", paramLabel = "FILE",
       description = "A KubeSchedulerConfiguration (kubescheduler.config.k8s.io/v1) for the scheduler (scheduler.configFile)")
   String schedulerConfig;
@@ -97,7 +101,7 @@ public final class UpCommand implements Callable<Integer> {
     if (!notBuilt.isEmpty()) {
       out.println("note: components not in this build yet: " + String.join(", ", notBuilt));
     }
-    out.println("capstan is up: " + summary(plan) + apiServerLine(kernel) + " (Ctrl-C or SIGTERM to stop)");
+    out.println("capstan is up: " + summary(plan) + apiServerLine(kernel) + dnsLine(kernel) + " (Ctrl-C or SIGTERM to stop)");
     out.flush();
     serving = true;
     stopped.await();
@@ -121,6 +125,9 @@ public final class UpCommand implements Callable<Integer> {
     if (components != null) {
       flags.put("components", String.join(",", components));
     }
+    if (dnsPort != null) {
+      flags.put("dns.port", String.valueOf(dnsPort));
+    }
     if (schedulerConfig != null) {
       flags.put("scheduler.configFile", schedulerConfig);
     }
@@ -138,6 +145,17 @@ public final class UpCommand implements Callable<Integer> {
           + " authentication.token-file.path or list anonymous in apiserver.authentication)";
     }
     return line;
+  }
+
+  private static String dnsLine(Kernel kernel) {
+    if (kernel.injector().getExistingBinding(Key.get(io.capstan.runtime.dns.DnsHost.class)) == null) {
+      return "";
+    }
+    io.capstan.runtime.dns.DnsHost dns = kernel.injector().getInstance(io.capstan.runtime.dns.DnsHost.class);
+    return dns.addresses().stream().findFirst()
+        .map(a -> "; cluster DNS at " + a.getAddress().getHostAddress() + ":" + a.getPort() + " (dig @"
+            + a.getAddress().getHostAddress() + " -p " + a.getPort() + " kubernetes.default.svc." + dns.settings().zone() + ")")
+        .orElse("");
   }
 
   private static String summary(KernelPlan plan) {

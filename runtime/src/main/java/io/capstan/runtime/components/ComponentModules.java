@@ -57,6 +57,10 @@ public final class ComponentModules {
       requireOne(plan, SpiFamilies.INGRESS, "ingress");
       modules.add(new IngressModule());
     }
+    if (plan.components().contains("dns") && installed(plan, SpiFamilies.DNS)) {
+      requireOne(plan, SpiFamilies.DNS, "dns");
+      modules.add(new DnsModule());
+    }
     return modules;
   }
 }

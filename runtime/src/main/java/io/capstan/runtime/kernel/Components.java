@@ -23,7 +23,7 @@ public final class Components {
    * ...); until then {@code capstan up} says which configured components are not built yet.
    */
   public static final java.util.Set<String> BUILT =
-      java.util.Set.of("apiserver", "scheduler", "controller-manager", "node-agent", "proxy", "ingress");
+      java.util.Set.of("apiserver", "scheduler", "controller-manager", "node-agent", "proxy", "ingress", "dns");
 
   private Components() {}
 

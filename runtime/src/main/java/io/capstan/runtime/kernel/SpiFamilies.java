@@ -15,6 +15,8 @@ import io.capstan.spi.clock.ClockFactory;
 import io.capstan.spi.clock.TaskExecutor;
 import io.capstan.spi.controller.Controller;
 import io.capstan.spi.controller.ControllerFactory;
+import io.capstan.spi.dns.ClusterDns;
+import io.capstan.spi.dns.ClusterDnsFactory;
 import io.capstan.spi.ingress.IngressController;
 import io.capstan.spi.ingress.IngressControllerFactory;
 import io.capstan.spi.node.ContainerRuntime;
@@ -64,11 +66,14 @@ public final class SpiFamilies {
   public static final SpiFamily INGRESS = new SpiFamily("ingress", "Ingress controller", IngressControllerFactory.class,
       List.of(IngressController.class), SelectionMode.ONE, "ingress.controller", "ingress");
 
+  public static final SpiFamily DNS = new SpiFamily("dns", "Cluster DNS", ClusterDnsFactory.class,
+      List.of(ClusterDns.class), SelectionMode.ONE, "dns.plugin", "dns");
+
   public static final SpiFamily CLOCK = new SpiFamily("clock", "Clock / executor", ClockFactory.class,
       List.of(Clock.class, TaskExecutor.class), SelectionMode.ONE, "runtime.clock", "clock");
 
   public static final List<SpiFamily> ALL = List.of(STORE, AUTHENTICATOR, AUTHORIZER, ADMISSION, RESOURCE_KINDS,
-      SCHEDULER, CONTROLLER, CONTAINER_RUNTIME, SERVICE_PROXY, INGRESS, CLOCK);
+      SCHEDULER, CONTROLLER, CONTAINER_RUNTIME, SERVICE_PROXY, INGRESS, DNS, CLOCK);
 
   private SpiFamilies() {}
 }

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * connected to the service's endpoints. Lives on the loop thread; its endpoints are replaced on
  * sync while open connections keep their endpoint.
  */
-final class ServicePortListener implements ProxyLoop.Handler {
+final class ServicePortListener implements ServicePortProxy, ProxyLoop.Handler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServicePortListener.class);
 
@@ -58,11 +58,18 @@ final class ServicePortListener implements ProxyLoop.Handler {
     }
   }
 
-  ServicePortName name() {
+  @Override
+  public ServicePortName name() {
     return name;
   }
 
-  InetSocketAddress address() {
+  @Override
+  public String protocol() {
+    return "TCP";
+  }
+
+  @Override
+  public InetSocketAddress address() {
     try {
       return (InetSocketAddress) server.getLocalAddress();
     } catch (IOException e) {
@@ -86,12 +93,14 @@ final class ServicePortListener implements ProxyLoop.Handler {
     return clock.nanoTime();
   }
 
-  void update(ServiceInfo info, List<EndpointInfo> usable) {
+  @Override
+  public void update(ServiceInfo info, List<EndpointInfo> usable) {
     picker.update(info, usable);
   }
 
   /** Open relayed connections (for tests and {@code capstan get services}). */
-  int openConnections() {
+  @Override
+  public int openConnections() {
     return open.get();
   }
 
@@ -125,7 +134,8 @@ final class ServicePortListener implements ProxyLoop.Handler {
   }
 
   /** Loop tick: times out slow connects and forgets expired affinity pins. */
-  void tick() {
+  @Override
+  public void tick() {
     long now = clock.nanoTime();
     for (Connector connector : new ArrayList<>(connecting)) {
       connector.checkDeadline(now);
@@ -134,7 +144,8 @@ final class ServicePortListener implements ProxyLoop.Handler {
   }
 
   /** Stops accepting; connections already relayed stay open until either side closes them. */
-  void close() {
+  @Override
+  public void close() {
     for (Connector connector : new ArrayList<>(connecting)) {
       connector.abort();
     }

@@ -23,19 +23,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * kube-proxy's userspace mode in Java: every TCP service port gets a listener on
+ * kube-proxy's userspace mode in Java: every TCP and UDP service port gets a socket on
  * {@code bindAddress} at a local port of its own (the service's address mapping, published by
  * {@link #addresses()} and the ports file), and one selector thread accepts, connects and copies
- * for all of them. A sync opens listeners for new service ports, closes those of removed ones and
+ * for all of them (UDP: a datagram relay with one session per client address, see
+ * {@link UdpServicePort}). A sync opens listeners for new service ports, closes those of removed ones and
  * swaps the endpoints of the rest; open connections are never cut by a sync.
  */
 public final class UserspaceProxy implements ServiceProxy {
 
   private static final Logger LOG = LoggerFactory.getLogger(UserspaceProxy.class);
+  /** What this mode relays; SCTP service ports are left to the kernel modes. */
+  private static final java.util.Set<String> PROTOCOLS = java.util.Set.of("TCP", "UDP");
 
   private final UserspaceProxyConfig config;
   private final Clock clock;
-  private final Map<ServicePortName, ServicePortListener> listeners = new HashMap<>(); // loop thread only
+  private final Map<ServicePortName, ServicePortProxy> listeners = new HashMap<>(); // loop thread only
   private volatile Map<ServicePortName, InetSocketAddress> published = Map.of();
   private volatile Map<ServicePortName, ServiceInfo> services = Map.of();
   private ProxyLoop loop;
@@ -78,21 +81,23 @@ public final class UserspaceProxy implements ServiceProxy {
     List<String> problems = new ArrayList<>();
     for (ServicePortName gone : new ArrayList<>(listeners.keySet())) {
       ServiceInfo info = state.services().get(gone);
-      if (info == null || !"TCP".equals(info.protocol())) {
+      if (info == null || !info.protocol().equals(listeners.get(gone).protocol())) {
         listeners.remove(gone).close();
         LOG.info("{}: userspace proxy port closed", gone);
       }
     }
     state.services().forEach((name, info) -> {
-      if (!"TCP".equals(info.protocol())) {
+      if (!PROTOCOLS.contains(info.protocol())) {
         LOG.debug("{}: {} is not proxied by the userspace mode", name, info.protocol());
         return;
       }
-      ServicePortListener listener = listeners.get(name);
+      ServicePortProxy listener = listeners.get(name);
       if (listener == null) {
         try {
-          listener = new ServicePortListener(info, current, clock, config.connectTimeout(),
-              new InetSocketAddress(config.bindAddress(), 0));
+          InetSocketAddress bind = new InetSocketAddress(config.bindAddress(), 0);
+          listener = "UDP".equals(info.protocol())
+              ? new UdpServicePort(info, current, clock, config.udpIdleTimeout(), bind)
+              : new ServicePortListener(info, current, clock, config.connectTimeout(), bind);
           listeners.put(name, listener);
           LOG.info("{}: {}:{} is proxied at {}", name, info.clusterIp(), info.port(), listener.address());
         } catch (IOException e) {
@@ -109,7 +114,7 @@ public final class UserspaceProxy implements ServiceProxy {
   }
 
   private void tick() {
-    listeners.values().forEach(ServicePortListener::tick);
+    listeners.values().forEach(ServicePortProxy::tick);
   }
 
   /** The local address each proxied service port listens on, as of the last sync. */
@@ -122,7 +127,7 @@ public final class UserspaceProxy implements ServiceProxy {
     return Optional.ofNullable(published.get(requireNonNull(name, "name")));
   }
 
-  /** Relayed connections open now on one service port (0 if it is not proxied). */
+  /** Relayed connections (TCP) or live sessions (UDP) open now on one service port (0 if it is not proxied). */
   public int openConnections(ServicePortName name) throws Exception {
     ProxyLoop current;
     synchronized (this) {
@@ -132,7 +137,7 @@ public final class UserspaceProxy implements ServiceProxy {
       return 0;
     }
     return current.call(() -> {
-      ServicePortListener listener = listeners.get(name);
+      ServicePortProxy listener = listeners.get(name);
       return listener == null ? 0 : listener.openConnections();
     });
   }

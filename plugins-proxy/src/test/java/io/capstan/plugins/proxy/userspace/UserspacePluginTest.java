@@ -36,7 +36,8 @@ class UserspacePluginTest extends AbstractPluginTest<UserspaceProxyConfig> {
 
   @Override
   protected Map<String, Object> settings() {
-    return Map.of("bindAddress", "127.0.0.2", "portsFile", "data/proxy-ports.tsv", "connectTimeout", "250ms");
+    return Map.of("bindAddress", "127.0.0.2", "portsFile", "data/proxy-ports.tsv", "connectTimeout", "250ms",
+        "udpIdleTimeout", "2s");
   }
 
   @Override
@@ -55,6 +56,8 @@ class UserspacePluginTest extends AbstractPluginTest<UserspaceProxyConfig> {
     assertThat(config.bindAddress()).isEqualTo("127.0.0.2");
     assertThat(config.portsFile()).isEqualTo("data/proxy-ports.tsv");
     assertThat(config.connectTimeout()).isEqualTo(Duration.ofMillis(250));
+    assertThat(config.udpIdleTimeout()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(UserspaceProxyConfig.defaults().udpIdleTimeout()).isEqualTo(Duration.ofMillis(250));
     assertThat(bindSettings(Map.of())).isEqualTo(UserspaceProxyConfig.defaults());
     assertThat(UserspaceProxyConfig.defaults().bindAddress()).isEqualTo("127.0.0.1");
   }

@@ -1,0 +1,76 @@
+package io.capstan.plugins.dns.clusterdns;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The DNS UDP listener: one thread receives each datagram and answers it inline (an answer is an
+ * index lookup, microseconds), so one thread serves any number of clients.
+ */
+final class UdpListener implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(UdpListener.class);
+
+  private final DatagramSocket socket;
+  private final ClusterDnsResponder responder;
+  private final Thread thread;
+  private volatile boolean running = true;
+
+  UdpListener(InetSocketAddress bind, ClusterDnsResponder responder) throws IOException {
+    this.responder = requireNonNull(responder, "responder");
+    this.socket = new DatagramSocket(null);
+    try {
+      socket.setReuseAddress(true);
+      socket.bind(bind);
+    } catch (SocketException e) {
+      socket.close();
+      throw new IOException("cluster DNS cannot listen on UDP " + bind + ": " + e.getMessage()
+          + " (set dns.port to a free port; ports below 1024 need root)", e);
+    }
+    this.thread = new Thread(this::run, "capstan-dns-udp");
+    this.thread.setDaemon(true);
+  }
+
+  void start() {
+    thread.start();
+  }
+
+  InetSocketAddress address() {
+    return (InetSocketAddress) socket.getLocalSocketAddress();
+  }
+
+  private void run() {
+    byte[] buffer = new byte[65535];
+    while (running) {
+      DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+      try {
+        socket.receive(packet);
+        Optional<byte[]> response = responder.respond(packet.getData(), packet.getLength(), true);
+        if (response.isPresent()) {
+          socket.send(new DatagramPacket(response.get(), response.get().length, packet.getSocketAddress()));
+        }
+      } catch (IOException e) {
+        if (running) {
+          LOG.debug("dns udp: {}", e.toString());
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("dns udp: query from {} failed: {}", packet.getSocketAddress(), e.toString(), e);
+      }
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    running = false;
+    socket.close();
+    thread.join(5000);
+  }
+}
