@@ -86,11 +86,13 @@ class RbacWiringIT {
     await().atMost(Duration.ofSeconds(10)).until(() ->
         plane.send("GET", "/apis/rbac.authorization.k8s.io/v1/clusterroles/view", null, null).statusCode() == 200);
     KernelPlan plan = KernelPlan.resolve(ConfigInputs.defaultsOnly().withFlags(Map.of(
-        "components", "scheduler", "client.server", plane.url(), "store.plugin", "memory",
+        "components", "scheduler", "client.server", plane.url(), // the default store plugin, rocksdb, is not opened
         "runtime.dataDir", dir.resolve("remote").toString(),
         "apiserver.authorization", "RBAC", "apiserver.admission", "RBACEscalation")));
     try (Kernel remote = Kernel.create(plan, ComponentModules.of(plan).toArray(new Module[0]))) {
       remote.start();
+      assertThat(remote.injector().getExistingBinding(Key.get(io.capstan.spi.store.Store.class)))
+          .as("a process without an API server has no store").isNull();
       List<Authorizer> chain = remote.injector().getInstance(Key.get(new TypeLiteral<List<Authorizer>>() {}));
       UserInfo root = UserInfo.of("root", UserInfo.GROUP_MASTERS);
       assertThat(chain.get(0).authorize(AuthorizationAttributes.resource(root, "get", "", "", "v1", "nodes", "", "n"))

@@ -64,6 +64,11 @@ public final class Kernel implements AutoCloseable {
       }
     });
     for (SpiFamily family : plan.catalog().families()) {
+      if (family == SpiFamilies.STORE && !plan.components().contains("apiserver")) {
+        // Only the API server uses the store: a process of node agents or a scheduler must not open
+        // (and lock) an embedded RocksDB in its working directory.
+        continue;
+      }
       List<DiscoveredPlugin> selected = plan.selection().selected(family);
       for (DiscoveredPlugin plugin : selected) {
         modules.add(PluginModules.wrap(plugin, plan.configOf(plugin)));
