@@ -180,9 +180,14 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--max-unavailable", defaultValue = "25%", description = "Rolling update maxUnavailable (default: ${DEFAULT-VALUE})")
     String maxUnavailable;
 
+    @Option(names = "--simulated-kubelet", description = {"Instead of the scheduler and node agents, a stand-in that",
+        "binds every pod round-robin and reports it Ready at once: measures the controllers and API server alone"})
+    boolean simulatedKubelet;
+
     @Override
     public Integer call() throws Exception {
-      ControllerBench.Settings settings = new ControllerBench.Settings(replicas, nodes, maxSurge, maxUnavailable);
+      ControllerBench.Settings settings = new ControllerBench.Settings(replicas, nodes, maxSurge, maxUnavailable,
+          simulatedKubelet);
       BenchReport report = new ControllerBench(settings, spec.commandLine().getErr()).run();
       report.print(spec.commandLine().getOut(), json);
       return 0;

@@ -1,6 +1,7 @@
 package io.capstan.runtime.bench;
 
 import com.google.inject.Module;
+import io.capstan.runtime.apiserver.ApiServer;
 import io.capstan.runtime.components.ComponentModules;
 import io.capstan.runtime.config.ConfigInputs;
 import io.capstan.runtime.controllers.ControllerManager;
@@ -25,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -34,7 +36,8 @@ import java.util.function.Predicate;
  * {@code simulated} container runtime). A Deployment of N replicas goes from apply to all
  * available, is rolled to a new image, then scaled to 0; each phase is timed against its target.
  * The most pods unavailable at once during the rolling update is taken from a pods informer at
- * every event ({@link BenchPods}).
+ * every event ({@link BenchPods}). With {@code --simulated-kubelet} a {@link SimulatedKubelet} replaces
+ * the scheduler and node agents, to measure the controllers and the API server alone.
  */
 final class ControllerBench {
 
@@ -42,7 +45,7 @@ final class ControllerBench {
   static final double TARGET_RUNNING_S = 5;
   static final double TARGET_ROLLING_S = 15;
 
-  record Settings(int replicas, int nodes, String maxSurge, String maxUnavailable) {}
+  record Settings(int replicas, int nodes, String maxSurge, String maxUnavailable, boolean simulatedKubelet) {}
 
   private final Settings settings;
   private final PrintWriter progress;
@@ -58,7 +61,8 @@ final class ControllerBench {
     flags.put("store.plugin", "memory");
     flags.put("apiserver.port", "0");
     flags.put("runtime.dataDir", data.toString());
-    flags.put("components", "apiserver,scheduler,controller-manager,node-agent");
+    flags.put("components", settings.simulatedKubelet() ? "apiserver,controller-manager"
+        : "apiserver,scheduler,controller-manager,node-agent");
     flags.put("controllers.leaderElection.enabled", "false");
     // capstan.io/*-result annotations are Capstan's debugging aid, not kube-scheduler behaviour
     flags.put("scheduler.explain", "false");
@@ -72,9 +76,14 @@ final class ControllerBench {
       ApiClient client = injector.getInstance(ApiClient.class);
       ControllerManager manager = injector.getInstance(ControllerManager.class);
       waitFor(manager::synced, Duration.ofSeconds(60), "controller manager to sync");
-      waitFor(() -> readyNodes(client) >= settings.nodes(), Duration.ofSeconds(120), settings.nodes() + " nodes Ready");
-      DefaultInformerFactory informers = new DefaultInformerFactory(client, injector.getInstance(TaskExecutor.class),
-          injector.getInstance(Clock.class));
+      TaskExecutor executor = injector.getInstance(TaskExecutor.class);
+      Clock clock = injector.getInstance(Clock.class);
+      Optional<SimulatedKubelet> kubelet = settings.simulatedKubelet() ? Optional.of(new SimulatedKubelet(
+          injector.getInstance(ApiServer.class), client, clock, executor, settings.nodes())) : Optional.empty();
+      if (kubelet.isEmpty()) {
+        waitFor(() -> readyNodes(client) >= settings.nodes(), Duration.ofSeconds(120), settings.nodes() + " nodes Ready");
+      }
+      DefaultInformerFactory informers = new DefaultInformerFactory(client, executor, clock);
       BenchPods pods = new BenchPods("bench", settings.replicas());
       informers.sharedInformer(Pod.class).addEventHandler(pods);
       informers.start();
@@ -82,10 +91,14 @@ final class ControllerBench {
         measure(client.resources(Deployment.class), pods, report);
       } finally {
         informers.stop();
+        kubelet.ifPresent(SimulatedKubelet::close);
       }
     }
-    report.note(settings.nodes() + " simulated nodes (node agents, simulated runtime with zero latency), the"
-        + " default scheduler profile, all controllers, in-process API server on the memory store");
+    report.note(settings.simulatedKubelet()
+        ? "simulated kubelet: every pod bound round-robin to " + settings.nodes() + " nodes and reported Running+Ready at"
+            + " once (no scheduler or node agent); all controllers, in-process API server on the memory store"
+        : settings.nodes() + " simulated nodes (node agents, simulated runtime with zero latency), the"
+            + " default scheduler profile, all controllers, in-process API server on the memory store");
     return report;
   }
 
