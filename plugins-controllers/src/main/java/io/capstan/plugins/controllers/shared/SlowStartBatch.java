@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntPredicate;
 
 /**
@@ -27,7 +28,9 @@ public final class SlowStartBatch {
 
   /**
    * Runs the batches. {@code fn} receives the call's index (0 .. count-1) and returns whether it
-   * succeeded; it must be thread-safe and should not throw (a throw counts as a failure).
+   * succeeded; it must be thread-safe. A call that throws ends the run like a failure, and the
+   * first exception is rethrown once its batch has finished (so it reaches the host's error
+   * handling as it would from a sequential loop).
    */
   public static int run(int count, int initialBatchSize, int parallelism, Executor executor, IntPredicate fn) {
     requireNonNull(executor, "executor");
@@ -53,6 +56,7 @@ public final class SlowStartBatch {
   private static int runBatch(int offset, int size, int parallelism, Executor executor, IntPredicate fn) {
     AtomicInteger next = new AtomicInteger();
     AtomicInteger ok = new AtomicInteger();
+    AtomicReference<RuntimeException> thrown = new AtomicReference<>();
     CountDownLatch finished = new CountDownLatch(size);
     Runnable worker = () -> {
       for (int i = next.getAndIncrement(); i < size; i = next.getAndIncrement()) {
@@ -61,7 +65,7 @@ public final class SlowStartBatch {
             ok.incrementAndGet();
           }
         } catch (RuntimeException e) {
-          // counted as a failure: the batch is not complete
+          thrown.compareAndSet(null, e); // rethrown by the caller once the batch is over
         } finally {
           finished.countDown();
         }
@@ -84,6 +88,9 @@ public final class SlowStartBatch {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while a slow-start batch was running", e);
+    }
+    if (thrown.get() != null) {
+      throw thrown.get();
     }
     return ok.get();
   }

@@ -48,9 +48,15 @@ class SlowStartBatchTest {
     });
     assertThat(calls.get()).isEqualTo(7);
     assertThat(ok).isEqualTo(6);
-    assertThat(SlowStartBatch.run(10, 1, 4, executor, i -> {
-      throw new IllegalStateException("boom");
-    })).isZero();
+    AtomicInteger attempts = new AtomicInteger();
+    assertThatThrownBy(() -> SlowStartBatch.run(10, 1, 4, executor, i -> {
+      attempts.incrementAndGet();
+      if (i == 2) {
+        throw new IllegalStateException("boom");
+      }
+      return true;
+    })).isInstanceOf(IllegalStateException.class).hasMessage("boom");
+    assertThat(attempts.get()).as("the batch of 2 finished, no batch of 4 started").isEqualTo(3);
   }
 
   @Test
