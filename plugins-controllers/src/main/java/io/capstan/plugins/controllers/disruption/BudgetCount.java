@@ -31,9 +31,10 @@ import java.util.function.Function;
  */
 final class BudgetCount {
 
-  /** The counts, or why the budget cannot be evaluated (written as the SyncFailed condition). */
+  /** The pods a budget expects and how many of them must stay healthy. */
   record Expected(int expectedPods, int desiredHealthy) {}
 
+  /** Why a budget cannot be evaluated: the event reason and the SyncFailed condition's message. */
   static final class CountException extends Exception {
     final String reason;
 
