@@ -158,8 +158,9 @@ public final class BenchCommand implements Runnable {
 
   /** {@code capstan bench controllers}. */
   @Command(name = "controllers", mixinStandardHelpOptions = true,
-      description = {"The controller manager with a simulated kubelet: a Deployment of N replicas from apply to all",
-          "available, a rolling update of all of them (max unavailable observed), then scale to 0."})
+      description = {"API server, scheduler, controller manager and simulated nodes in one process: a Deployment of",
+          "N replicas from apply to all available, a rolling update of all of them (max unavailable observed), then",
+          "scale to 0."})
   static final class ControllersBenchCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
@@ -170,7 +171,7 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--replicas", defaultValue = "1000", description = "Replicas of the Deployment (default: ${DEFAULT-VALUE})")
     int replicas;
 
-    @Option(names = "--nodes", defaultValue = "100", description = "Simulated nodes pods are bound to (default: ${DEFAULT-VALUE})")
+    @Option(names = "--nodes", defaultValue = "100", description = "Simulated nodes (node agents) to run (default: ${DEFAULT-VALUE})")
     int nodes;
 
     @Option(names = "--max-surge", defaultValue = "25%", description = "Rolling update maxSurge (default: ${DEFAULT-VALUE})")
@@ -179,9 +180,14 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--max-unavailable", defaultValue = "25%", description = "Rolling update maxUnavailable (default: ${DEFAULT-VALUE})")
     String maxUnavailable;
 
+    @Option(names = "--simulated-kubelet", description = {"Instead of the scheduler and node agents, a stand-in that",
+        "binds every pod round-robin and reports it Ready at once: measures the controllers and API server alone"})
+    boolean simulatedKubelet;
+
     @Override
     public Integer call() throws Exception {
-      ControllerBench.Settings settings = new ControllerBench.Settings(replicas, nodes, maxSurge, maxUnavailable);
+      ControllerBench.Settings settings = new ControllerBench.Settings(replicas, nodes, maxSurge, maxUnavailable,
+          simulatedKubelet);
       BenchReport report = new ControllerBench(settings, spec.commandLine().getErr()).run();
       report.print(spec.commandLine().getOut(), json);
       return 0;

@@ -125,7 +125,7 @@ public final class ControllerManager implements Lifecycle {
       int workers = settings.workers().getOrDefault(c.name(), Math.max(1, c.defaultWorkers()));
       ClusterEventRecorder events = new ClusterEventRecorder(client, clock, executor, c.name() + "-controller", identity);
       ControllerRunner runner = new ControllerRunner(c, p.setup(), p.primary(),
-          new HostContext(client, informers, clock, events), executor, workers, settings.resyncPeriod());
+          new HostContext(client, informers, clock, events, executor), executor, workers, settings.resyncPeriod());
       runners.put(c.name(), runner);
       runner.start();
     }

@@ -31,4 +31,15 @@ public interface ControllerContext {
 
   /** Records Kubernetes Events about objects, attributed to this controller. */
   EventRecorder events();
+
+  /**
+   * The host's shared task executor, for a reconcile that fans out independent writes (a
+   * ReplicaSet's slow-start batch of pod creations). Tasks must not block for long. A reconcile
+   * that waits for such tasks must be able to run them itself, since on a single-threaded
+   * (virtual-clock) executor they only start after the reconcile returns. The default runs
+   * tasks at once in the caller.
+   */
+  default java.util.concurrent.Executor executor() {
+    return Runnable::run;
+  }
 }

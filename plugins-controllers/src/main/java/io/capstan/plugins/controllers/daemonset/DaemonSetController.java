@@ -84,14 +84,14 @@ public final class DaemonSetController implements Controller {
     nodes = ctx.lister(Node.class);
     Optional<DaemonSet> cached = daemonSets.get(key.namespace(), key.name());
     if (cached.isEmpty() || cached.get().getMetadata().getDeletionTimestamp() != null) {
-      expectations.forget(key);
+      expectations.clear(key);
       return Result.done();
     }
     DaemonSet set = cached.get();
     String uid = set.getMetadata().getUid();
     List<Pod> pods = ctx.lister(Pod.class).byIndex(OWNER_INDEX, uid);
-    Set<String> names = pods.stream().map(p -> p.getMetadata().getName()).collect(Collectors.toSet());
-    if (!expectations.satisfied(key, names::contains, ctx.clock().now())) {
+    var podInformer = ctx.informers().sharedInformer(Pod.class);
+    if (!expectations.satisfied(key, podInformer.lister(), podInformer.lastSyncResourceVersion(), ctx.clock().now())) {
       return Result.requeueAfter(Expectations.TIMEOUT);
     }
     List<ControllerRevision> revisions = ctx.lister(ControllerRevision.class).byIndex(OWNER_INDEX, uid);
@@ -110,18 +110,18 @@ public final class DaemonSetController implements Controller {
     byNode.values().forEach(list -> list.sort(Comparator.comparing((Pod p) -> p.getMetadata().getCreationTimestamp())));
     DaemonSetPlan plan = new DaemonSetPlan(set, hash, ctx.lister(Node.class).list(""), byNode, ctx.clock().now());
     plan.decide();
-    Set<String> created = new HashSet<>();
-    Set<String> deleted = new HashSet<>();
+    List<Pod> created = new ArrayList<>();
+    List<Pod> deleted = new ArrayList<>();
     List<Pod> doomed = new ArrayList<>(plan.deletions());
     doomed.addAll(orphans);
     for (Pod pod : doomed) {
       delete(ctx, set, pod);
-      deleted.add(pod.getMetadata().getName());
+      deleted.add(pod);
     }
     for (String node : plan.creations()) {
       Pod pod = ctx.client().resources(Pod.class).create(DaemonSetPods.newPod(set, set.getSpec().getTemplate(), hash, node));
       ctx.events().eventf(set, EventType.NORMAL, "SuccessfulCreate", "Created pod: %s", pod.getMetadata().getName());
-      created.add(pod.getMetadata().getName());
+      created.add(pod);
     }
     expectations.expect(key, created, deleted, ctx.clock().now());
     Set<String> live = new HashSet<>(List.of(revision.getMetadata().getName()));

@@ -15,14 +15,20 @@ final class RollingUpdate {
 
   private RollingUpdate() {}
 
-  /** Kubernetes' {@code NewRSNewReplicas}: the size the new ReplicaSet may grow to now. */
+  /**
+   * Kubernetes' {@code NewRSNewReplicas}: the size the new ReplicaSet may grow to now. Each
+   * ReplicaSet counts with the larger of its size and the pods its status still reports: Kubernetes
+   * counts sizes alone, so right after an old ReplicaSet is scaled down, and before it has deleted
+   * its pod, the new one could create a pod and briefly run more than {@code replicas + maxSurge}.
+   */
   static int newReplicaCount(DeploymentState state, int newRsReplicas) {
     Deployment d = state.deployment();
     int replicas = Deployments.replicas(d);
     if (Deployments.recreate(d)) {
       return replicas;
     }
-    int current = Deployments.sumSpec(state.all()) + (state.newRs().isEmpty() ? newRsReplicas : 0);
+    int current = state.all().stream().mapToInt(rs -> Math.max(Deployments.specReplicas(rs), Deployments.statusReplicas(rs)))
+        .sum() + (state.newRs().isEmpty() ? newRsReplicas : 0);
     int maxTotal = replicas + Deployments.maxSurge(d);
     if (current >= maxTotal) {
       return newRsReplicas;

@@ -24,10 +24,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,15 +67,14 @@ public final class JobController implements Controller {
   public Result reconcile(ObjectKey key, ControllerContext ctx) {
     Optional<Job> cached = ctx.lister(Job.class).get(key.namespace(), key.name());
     if (cached.isEmpty()) {
-      expectations.forget(key);
+      expectations.clear(key);
       return Result.done();
     }
     Job job = cached.get();
     Instant now = ctx.clock().now();
     List<Pod> pods = ctx.lister(Pod.class).byIndex(POD_INDEX, job.getMetadata().getUid());
-    Set<String> names = new HashSet<>();
-    pods.forEach(p -> names.add(p.getMetadata().getName()));
-    if (!expectations.satisfied(key, names::contains, now)) {
+    var podInformer = ctx.informers().sharedInformer(Pod.class);
+    if (!expectations.satisfied(key, podInformer.lister(), podInformer.lastSyncResourceVersion(), now)) {
       return Result.requeueAfter(Expectations.TIMEOUT);
     }
     job = tracking.count(job, pods, ctx);

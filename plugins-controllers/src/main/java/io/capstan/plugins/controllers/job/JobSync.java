@@ -85,8 +85,8 @@ final class JobSync {
       return ttlRequeue();
     }
     List<Pod> running = new ArrayList<>(active);
-    Set<String> created = new HashSet<>();
-    Set<String> deleted = new HashSet<>();
+    List<Pod> created = new ArrayList<>();
+    List<Pod> deleted = new ArrayList<>();
     if (JobController.indexed(job)) {
       manageIndexed(running, created, deleted);
     } else {
@@ -126,7 +126,7 @@ final class JobSync {
     return ttl == null ? Result.done() : Result.requeueAfter(Duration.ofSeconds(ttl));
   }
 
-  private void manageNonIndexed(List<Pod> running, Set<String> created, Set<String> deleted) {
+  private void manageNonIndexed(List<Pod> running, List<Pod> created, List<Pod> deleted) {
     Integer completions = job.getSpec().getCompletions();
     int succeeded = nz(status.getSucceeded());
     int parallelism = JobController.parallelism(job);
@@ -135,7 +135,7 @@ final class JobSync {
     if (running.size() > want) {
       List<Pod> extra = running.stream().sorted(JobController.DELETE_FIRST).limit(running.size() - want).toList();
       JobController.deletePods(extra, ctx);
-      extra.forEach(p -> deleted.add(p.getMetadata().getName()));
+      deleted.addAll(extra);
       running.removeAll(extra);
       return;
     }
@@ -147,7 +147,7 @@ final class JobSync {
     }
   }
 
-  private void manageIndexed(List<Pod> running, Set<String> created, Set<String> deleted) {
+  private void manageIndexed(List<Pod> running, List<Pod> created, List<Pod> deleted) {
     int completions = job.getSpec().getCompletions() == null ? 1 : job.getSpec().getCompletions();
     TreeSet<Integer> done = CompletedIndexes.parse(status.getCompletedIndexes());
     Set<Integer> busy = new HashSet<>();
@@ -159,7 +159,7 @@ final class JobSync {
       }
     }
     JobController.deletePods(extra, ctx);
-    extra.forEach(p -> deleted.add(p.getMetadata().getName()));
+    deleted.addAll(extra);
     running.removeAll(extra);
     int room = JobController.parallelism(job) - running.size();
     if (room <= 0 || !backoffAllows()) {
@@ -206,10 +206,10 @@ final class JobSync {
     return true;
   }
 
-  private String create(Optional<Integer> index) {
+  private Pod create(Optional<Integer> index) {
     Pod pod = ctx.client().resources(Pod.class).create(JobPods.newPod(job, index));
     JobController.event(ctx, job, EventType.NORMAL, "SuccessfulCreate", "Created pod: " + pod.getMetadata().getName());
-    return pod.getMetadata().getName();
+    return pod;
   }
 
   static String timestamp(Instant instant) {

@@ -2,7 +2,9 @@ package io.capstan.plugins.controllers.replicas;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,49 +33,42 @@ public final class PodRanking implements Comparator<Pod> {
     this.podsPerNode = Map.copyOf(podsPerNode);
   }
 
+  /**
+   * The first {@code count} pods of {@code pods} in this order. Each pod's sort key (times parsed,
+   * annotations read) is computed once, not at every comparison, which matters for a thousand pods.
+   */
+  public List<Pod> first(List<Pod> pods, int count) {
+    List<Key> keys = new ArrayList<>(pods.size());
+    pods.forEach(pod -> keys.add(key(pod)));
+    keys.sort(KEY_ORDER);
+    return keys.subList(0, Math.min(count, keys.size())).stream().map(Key::pod).toList();
+  }
+
   @Override
   public int compare(Pod a, Pod b) {
-    boolean aAssigned = assigned(a);
-    boolean bAssigned = assigned(b);
-    if (aAssigned != bAssigned) {
-      return aAssigned ? 1 : -1;
-    }
-    int byPhase = Integer.compare(phaseOrder(a), phaseOrder(b));
-    if (byPhase != 0) {
-      return byPhase;
-    }
-    boolean aReady = PodStates.isReady(a);
-    boolean bReady = PodStates.isReady(b);
-    if (aReady != bReady) {
-      return aReady ? 1 : -1;
-    }
-    int byCost = Integer.compare(deletionCost(a), deletionCost(b));
-    if (byCost != 0) {
-      return byCost;
-    }
-    int byRank = Integer.compare(rank(b), rank(a));
-    if (byRank != 0) {
-      return byRank;
-    }
-    if (aReady) {
-      Instant aSince = PodStates.readySince(a).orElse(Instant.MIN);
-      Instant bSince = PodStates.readySince(b).orElse(Instant.MIN);
-      int bySince = bSince.compareTo(aSince); // later (shorter ready) first
-      if (bySince != 0) {
-        return bySince;
-      }
-    }
-    int byRestarts = Integer.compare(PodStates.maxRestarts(b), PodStates.maxRestarts(a));
-    if (byRestarts != 0) {
-      return byRestarts;
-    }
-    Instant aCreated = PodStates.parseTime(a.getMetadata().getCreationTimestamp()).orElse(Instant.MIN);
-    Instant bCreated = PodStates.parseTime(b.getMetadata().getCreationTimestamp()).orElse(Instant.MIN);
-    int byAge = bCreated.compareTo(aCreated); // newer first
-    if (byAge != 0) {
-      return byAge;
-    }
-    return a.getMetadata().getName().compareTo(b.getMetadata().getName());
+    return KEY_ORDER.compare(key(a), key(b));
+  }
+
+  /** The facts the order looks at, read once per pod. */
+  private record Key(Pod pod, boolean assigned, int phase, boolean ready, int cost, int rank, Instant readySince,
+      int restarts, Instant created, String name) {}
+
+  private static final Comparator<Key> KEY_ORDER = Comparator.comparing(Key::assigned)
+      .thenComparingInt(Key::phase)
+      .thenComparing(Key::ready)
+      .thenComparingInt(Key::cost)
+      .thenComparing(Comparator.comparingInt(Key::rank).reversed())
+      // ready for a shorter time first (only between ready pods; not-ready ones carry Instant.MIN)
+      .thenComparing(Comparator.comparing(Key::readySince).reversed())
+      .thenComparing(Comparator.comparingInt(Key::restarts).reversed())
+      .thenComparing(Comparator.comparing(Key::created).reversed()) // newer first
+      .thenComparing(Key::name);
+
+  private Key key(Pod pod) {
+    boolean ready = PodStates.isReady(pod);
+    return new Key(pod, assigned(pod), phaseOrder(pod), ready, deletionCost(pod), rank(pod),
+        ready ? PodStates.readySince(pod).orElse(Instant.MIN) : Instant.MIN, PodStates.maxRestarts(pod),
+        PodStates.parseTime(pod.getMetadata().getCreationTimestamp()).orElse(Instant.MIN), pod.getMetadata().getName());
   }
 
   private int rank(Pod pod) {

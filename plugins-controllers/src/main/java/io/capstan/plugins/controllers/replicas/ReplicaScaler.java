@@ -1,5 +1,7 @@
 package io.capstan.plugins.controllers.replicas;
 
+import io.capstan.plugins.controllers.shared.Expectations;
+import io.capstan.plugins.controllers.shared.SlowStartBatch;
 import io.capstan.spi.api.ObjectKey;
 import io.capstan.spi.api.OwnerReferences;
 import io.capstan.spi.client.ApiException;
@@ -10,19 +12,24 @@ import io.capstan.spi.controller.EventType;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Kubernetes' {@code manageReplicas}: creates missing pods in slow-start batches (1, 2, 4, ...;
- * {@code SlowStartInitialBatchSize = 1}) stopping after the first batch with a failure, or deletes
- * surplus pods in {@link PodRanking} order; at most {@code burstReplicas} either way per sync.
+ * {@code SlowStartInitialBatchSize = 1}), the pods of a batch concurrently (at most
+ * {@link #WRITE_PARALLELISM} at once, on the host's executor), stopping after the first batch with
+ * a failure, or deletes surplus pods in {@link PodRanking} order; at most {@code burstReplicas}
+ * either way per sync.
  * Every write is recorded in the expectations before the next sync may act again.
  */
 final class ReplicaScaler<T extends HasMetadata> {
 
   static final int SLOW_START_INITIAL_BATCH = 1;
+
+  /** Pod creations (of one batch) or deletions in flight at once: the caller and executor tasks. */
+  static final int WRITE_PARALLELISM = 8;
 
   private final ReplicaOwnerKind<T> kind;
   private final Expectations expectations;
@@ -50,54 +57,49 @@ final class ReplicaScaler<T extends HasMetadata> {
     if (template.isEmpty()) {
       return Optional.of(failure("FailedCreate", "no pod template", ctx));
     }
-    int done = 0;
-    int batch = SLOW_START_INITIAL_BATCH;
-    while (done < count) {
-      int size = Math.min(batch, count - done);
-      Optional<String> error = Optional.empty();
-      for (int i = 0; i < size; i++) {
-        Pod pod = PodTemplates.podFor(owner, template.get(), OwnerReferences.newControllerRef(owner,
-            kind.apiVersion(), kind.kind()));
-        try {
-          Pod created = ctx.client().resources(Pod.class).create(pod);
-          expectations.expectCreated(key, created, ctx.clock().now());
-          ctx.events().event(owner, EventType.NORMAL, "SuccessfulCreate", "Created pod: " + created.getMetadata().getName());
-        } catch (ApiException e) {
-          String message = "Error creating: " + e.getMessage();
-          ctx.events().event(owner, EventType.WARNING, "FailedCreate", message);
-          error = Optional.of(message);
-        }
+    AtomicReference<String> error = new AtomicReference<>();
+    SlowStartBatch.run(count, SLOW_START_INITIAL_BATCH, WRITE_PARALLELISM, ctx.executor(), i -> {
+      Pod pod = PodTemplates.podFor(owner, template.get(), OwnerReferences.newControllerRef(owner,
+          kind.apiVersion(), kind.kind()));
+      try {
+        Pod created = ctx.client().resources(Pod.class).create(pod);
+        expectations.expectCreated(key, created, ctx.clock().now());
+        ctx.events().event(owner, EventType.NORMAL, "SuccessfulCreate", "Created pod: " + created.getMetadata().getName());
+        return true;
+      } catch (ApiException e) {
+        String message = "Error creating: " + e.getMessage();
+        ctx.events().event(owner, EventType.WARNING, "FailedCreate", message);
+        error.compareAndSet(null, message);
+        return false;
       }
-      done += size;
-      if (error.isPresent()) {
-        // the rest of this sync's creations are skipped, as slowStartBatch does
-        return Optional.of(failure("FailedCreate", error.get(), ctx));
-      }
-      batch *= 2;
-    }
-    return Optional.empty();
+    });
+    // after a batch with a failure the rest of this sync's creations are skipped, as slowStartBatch does
+    return Optional.ofNullable(error.get()).map(m -> failure("FailedCreate", m, ctx));
   }
 
   private Optional<ReplicaStatus.Failure> delete(ObjectKey key, T owner, List<Pod> active, int count,
       ControllerContext ctx) {
-    List<Pod> ranked = new ArrayList<>(active);
-    ranked.sort(new PodRanking(ReplicaSync.podsPerNode(active)));
-    Optional<String> error = Optional.empty();
-    for (Pod pod : ranked.subList(0, count)) {
+    List<Pod> doomed = new PodRanking(ReplicaSync.podsPerNode(active)).first(active, count);
+    AtomicReference<String> error = new AtomicReference<>();
+    // Kubernetes deletes the whole surplus at once (no slow start): one batch of all of them
+    SlowStartBatch.run(doomed.size(), Math.max(1, doomed.size()), WRITE_PARALLELISM, ctx.executor(), i -> {
+      Pod pod = doomed.get(i);
       try {
         ctx.client().resources(Pod.class).delete(pod.getMetadata().getNamespace(), pod.getMetadata().getName(),
             DeleteOptions.DEFAULTS.withPreconditionUid(pod.getMetadata().getUid()));
         expectations.expectDeleted(key, pod, ctx.clock().now());
         ctx.events().event(owner, EventType.NORMAL, "SuccessfulDelete", "Deleted pod: " + pod.getMetadata().getName());
+        return true;
       } catch (NotFoundException gone) {
-        // already gone: nothing to expect
+        return true; // already gone: nothing to expect
       } catch (ApiException e) {
         String message = "Error deleting: " + e.getMessage();
         ctx.events().event(owner, EventType.WARNING, "FailedDelete", message);
-        error = Optional.of(message);
+        error.compareAndSet(null, message);
+        return false;
       }
-    }
-    return error.map(m -> failure("FailedDelete", m, ctx));
+    });
+    return Optional.ofNullable(error.get()).map(m -> failure("FailedDelete", m, ctx));
   }
 
   private static ReplicaStatus.Failure failure(String reason, String message, ControllerContext ctx) {

@@ -2,6 +2,7 @@ package io.capstan.plugins.controllers.replicas;
 
 import static java.util.Objects.requireNonNull;
 
+import io.capstan.plugins.controllers.shared.Expectations;
 import io.capstan.spi.api.LabelSelectorSpec;
 import io.capstan.spi.api.ObjectKey;
 import io.capstan.spi.client.ConflictException;

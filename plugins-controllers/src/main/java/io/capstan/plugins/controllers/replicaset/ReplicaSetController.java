@@ -2,7 +2,7 @@ package io.capstan.plugins.controllers.replicaset;
 
 import static java.util.Objects.requireNonNull;
 
-import io.capstan.plugins.controllers.replicas.Expectations;
+import io.capstan.plugins.controllers.shared.Expectations;
 import io.capstan.plugins.controllers.replicas.PodIndexes;
 import io.capstan.plugins.controllers.replicas.PodOwnerMapper;
 import io.capstan.plugins.controllers.replicas.ReplicaSync;

@@ -1,5 +1,6 @@
 /**
  * Helpers several controller plugins share: ControllerRevisions of workloads with a pod template
- * (DaemonSet, StatefulSet) and creation/deletion expectations (DaemonSet, Job). Not a plugin.
+ * (DaemonSet, StatefulSet), creation/deletion expectations (ReplicaSet, ReplicationController,
+ * DaemonSet, Job) and the slow-start batch of parallel writes. Not a plugin.
  */
 package io.capstan.plugins.controllers.shared;

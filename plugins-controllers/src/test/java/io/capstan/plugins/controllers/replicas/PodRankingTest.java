@@ -44,6 +44,7 @@ class PodRankingTest {
     for (long seed = 0; seed < 20; seed++) {
       List<Pod> shuffled = new ArrayList<>(expected);
       Collections.shuffle(shuffled, new Random(seed));
+      assertThat(new PodRanking(perNode).first(shuffled, 4)).containsExactlyElementsOf(expected.subList(0, 4));
       shuffled.sort(new PodRanking(perNode));
       assertThat(shuffled).extracting(p -> p.getMetadata().getName())
           .containsExactlyElementsOf(expected.stream().map(p -> p.getMetadata().getName()).toList());
