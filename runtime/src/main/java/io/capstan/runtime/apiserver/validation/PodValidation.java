@@ -59,6 +59,7 @@ final class PodValidation {
       errs.invalid(deadlinePath, null, "must not update from a positive integer to nil value");
     }
     onlyAddedTolerations(spec.getTolerations(), oldSpec.getTolerations(), SPEC.child("tolerations"), errs);
+    onlyRemovedSchedulingGates(spec, oldSpec, errs);
     if (Semantic.equal(spec, oldSpec)) {
       return;
     }
@@ -85,6 +86,21 @@ final class PodValidation {
     return true;
   }
 
+  /**
+   * {@code validatePodSchedulingGates} on update (KEP-3521): scheduling gates may only be removed,
+   * which is how a queue controller releases a pod to the scheduler.
+   */
+  private static void onlyRemovedSchedulingGates(PodSpec spec, PodSpec old, FieldErrors errs) {
+    List<io.fabric8.kubernetes.api.model.PodSchedulingGate> before = old.getSchedulingGates() == null ? List.of() : old.getSchedulingGates();
+    for (io.fabric8.kubernetes.api.model.PodSchedulingGate gate : spec.getSchedulingGates() == null
+        ? List.<io.fabric8.kubernetes.api.model.PodSchedulingGate>of() : spec.getSchedulingGates()) {
+      if (before.stream().noneMatch(g -> java.util.Objects.equals(g.getName(), gate.getName()))) {
+        errs.forbidden(SPEC.child("schedulingGates"), "only deletion is allowed, but found new scheduling gate '" + gate.getName() + "'");
+        return;
+      }
+    }
+  }
+
   /** {@code validateOnlyAddedTolerations}: every old toleration stays, only its tolerationSeconds may change. */
   private static void onlyAddedTolerations(List<Toleration> now, List<Toleration> before, FieldPath path,
       FieldErrors errs) {
@@ -109,6 +125,7 @@ final class PodValidation {
     restoreImages(munged.getInitContainers(), old.getInitContainers());
     munged.setActiveDeadlineSeconds(old.getActiveDeadlineSeconds());
     munged.setTolerations(old.getTolerations() == null ? null : new ArrayList<>(old.getTolerations()));
+    munged.setSchedulingGates(old.getSchedulingGates() == null ? null : new ArrayList<>(old.getSchedulingGates()));
     Long oldGrace = old.getTerminationGracePeriodSeconds();
     Long grace = munged.getTerminationGracePeriodSeconds();
     if (oldGrace != null && oldGrace < 0 && grace != null && grace == 1) {

@@ -189,6 +189,16 @@ class PodValidationTest {
   }
 
   @Test
+  void schedulingGatesMayOnlyBeRemoved() {
+    String gated = RUNNING + "\n  schedulingGates: [{name: example.com/queue}, {name: example.com/quota}]";
+    String oneLeft = RUNNING + "\n  schedulingGates: [{name: example.com/quota}]";
+    assertThat(Fixtures.messages(Fixtures.update(oneLeft, gated))).isEmpty();
+    assertThat(Fixtures.messages(Fixtures.update(RUNNING, gated))).isEmpty();
+    assertThat(Fixtures.messages(Fixtures.update(gated, oneLeft)))
+        .containsExactly("spec.schedulingGates: Forbidden: only deletion is allowed, but found new scheduling gate 'example.com/queue'");
+  }
+
+  @Test
   void negativeGracePeriodMayBecomeOne() {
     // the stored pod predates the rule, so build the old one without validating it
     String old = RUNNING.replace("terminationGracePeriodSeconds: 30", "terminationGracePeriodSeconds: -1");
