@@ -27,9 +27,6 @@ final class BatchExchange {
   /** Never gather longer than this, whatever a slow disk took last time. */
   static final long MAX_GATHER_NANOS = 2_000_000;
 
-  /** Attempts at the lock before a caller parks; each a few nanoseconds. */
-  private static final int LOCK_SPINS = 100;
-
   private final String name;
   private final CommitPipeline pipeline;
   private final ReentrantLock lock = new ReentrantLock();
@@ -38,7 +35,7 @@ final class BatchExchange {
   private boolean accepting; // guarded by lock
   private StoreException failure; // guarded by lock
   private int lastSize; // guarded by lock
-  private volatile long lastAppendNanos; // written by the sync thread only
+  private long lastAppendNanos; // guarded by lock
 
   BatchExchange(String name, CommitPipeline pipeline) {
     this.name = name;
@@ -63,7 +60,7 @@ final class BatchExchange {
    * @throws StoreException if an earlier write failed and the store accepts no more writes
    */
   void apply(WriteCommand command, Consumer<PendingBatch> inline) {
-    lockSpinning();
+    lock.lock();
     try {
       if (!accepting) {
         throw new IllegalStateException("store " + name + " is not open");
@@ -115,12 +112,14 @@ final class BatchExchange {
     }
   }
 
-  /**
-   * Sync thread: how long the last append took, for the next gathering window. No lock: only the
-   * sync thread writes it and reads it (in {@link #take}), so the callers' lock is left to them.
-   */
+  /** Sync thread: how long the last append took, for the next gathering window. */
   void appended(long nanos) {
-    lastAppendNanos = nanos;
+    lock.lock();
+    try {
+      lastAppendNanos = nanos;
+    } finally {
+      lock.unlock();
+    }
   }
 
   /**
@@ -149,21 +148,6 @@ final class BatchExchange {
     } finally {
       lock.unlock();
     }
-  }
-
-  /**
-   * Takes the lock, trying briefly before parking: it is held for microseconds (one command's
-   * apply), while parking and being woken costs two context switches, and with many callers woken
-   * at once by one commit a convoy of parked callers would stretch the gathering of the next batch.
-   */
-  private void lockSpinning() {
-    for (int i = 0; i < LOCK_SPINS; i++) {
-      if (lock.tryLock()) {
-        return;
-      }
-      Thread.onSpinWait();
-    }
-    lock.lock();
   }
 
   /** Commands applied and not yet taken for an append. */

@@ -53,17 +53,8 @@ final class WatchHub {
     return watch;
   }
 
-  /**
-   * Called by the writer after each commit that produced revisions, after it raised the committed
-   * revision. Without watches it costs one read: no fan-out task (a thread wake-up on the
-   * executor, on the write path's CPUs) for nobody. A watch registered concurrently still sees the
-   * commit: it reads the committed revision after adding itself, so either it sees this commit
-   * and signals itself, or this call sees the watch.
-   */
+  /** Called by the writer after each commit that produced revisions. */
   void onCommit() {
-    if (watches.isEmpty()) {
-      return;
-    }
     if (fanoutPending.compareAndSet(false, true)) {
       executor.execute(this::fanout);
     }
