@@ -61,12 +61,19 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--etcd-endpoint", description = "Use this etcd instead of starting one")
     String etcdEndpoint;
 
+    @Option(names = "--rounds", defaultValue = "3",
+        description = "Rounds of every workload against every store; medians are reported (default: ${DEFAULT-VALUE})")
+    int rounds;
+
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter progress = spec.commandLine().getErr();
+      if (rounds < 1) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--rounds must be at least 1, was " + rounds);
+      }
       StoreBench.Settings settings = new StoreBench.Settings(plugins, puts, sequentialPuts, casUpdates, rangeKeys,
-          watchers, watchPuts, watchPutRate, Optional.ofNullable(etcdEndpoint));
+          watchers, watchPuts, watchPutRate, rounds, Optional.ofNullable(etcdEndpoint));
       BenchReport report = new StoreBench(settings, progress).run();
       report.print(out, json);
       return 0;

@@ -7,8 +7,10 @@ import io.capstan.spi.store.Store;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,14 +18,23 @@ import java.util.Optional;
  * {@code capstan bench store}: one workload against each store plugin in the same run, and the
  * ratio of each figure to etcd's. Stores are built through the kernel from configuration, exactly
  * as {@code capstan up} builds them, so the bench measures what users run.
+ *
+ * <p>On a shared machine one disk sync can take 0.2 ms or 5 ms from one second to the next, so a
+ * single pass says more about the neighbours than about the stores. The bench therefore opens every
+ * store first, then runs {@code rounds} rounds in which each workload runs against every store
+ * back to back (the order reversed every other round), and reports per figure the median over the
+ * rounds and the median of the per-round ratios: each ratio compares two measurements taken
+ * seconds apart, under about the same load. It also reports the load average and a lone thread's
+ * sync latency, which say how busy the machine was.
  */
 final class StoreBench {
 
   /** What one run measures; defaults follow the workload. */
   record Settings(List<String> plugins, int puts, int sequentialPuts, int casUpdatesPerClient, int rangeKeys,
-      int watchers, int watchPuts, int watchPutRate, Optional<String> etcdEndpoint) {}
+      int watchers, int watchPuts, int watchPutRate, int rounds, Optional<String> etcdEndpoint) {}
 
   static final String ANCHOR = "etcd";
+  static final int CLIENTS = 16;
 
   private final Settings settings;
   private final PrintWriter progress;
@@ -33,85 +44,136 @@ final class StoreBench {
     this.progress = progress;
   }
 
+  /** A store under measurement, with what must be closed after it. */
+  private record Target(String plugin, Kernel kernel, Store store, Optional<LocalEtcd> etcd) implements AutoCloseable {
+    @Override
+    public void close() {
+      try {
+        kernel.close();
+      } finally {
+        etcd.ifPresent(LocalEtcd::close);
+      }
+    }
+  }
+
   BenchReport run() throws Exception {
     BenchReport report = new BenchReport("store");
-    Map<String, Map<String, double[]>> figures = new LinkedHashMap<>();
-    Optional<LocalEtcd> etcd = Optional.empty();
+    Path scratch = Files.createTempDirectory("capstan-bench-disk");
+    Optional<Double> loadBefore = StoreDiskProbe.loadAverage();
+    List<Target> targets = new ArrayList<>();
+    StoreFigures figures = new StoreFigures(ANCHOR);
+    List<Double> syncs = new ArrayList<>();
     try {
       for (String plugin : settings.plugins()) {
-        Map<String, String> flags = new LinkedHashMap<>();
-        flags.put("store.plugin", plugin);
-        // Only the store is wired: no API server, so no admission chain either.
-        flags.put("components", "");
-        flags.put("apiserver.admission", "");
-        Path dir = Files.createTempDirectory("capstan-bench-" + plugin);
-        if (plugin.equals("rocksdb")) {
-          flags.put("store.rocksdb.dataDir", dir.toString());
+        open(plugin, report).ifPresent(targets::add);
+      }
+      for (int round = 1; round <= settings.rounds(); round++) {
+        List<Target> order = new ArrayList<>(targets);
+        if (round % 2 == 0) {
+          java.util.Collections.reverse(order);
         }
-        if (plugin.equals("etcd")) {
-          if (settings.etcdEndpoint().isPresent()) {
-            flags.put("store.etcd.endpoints", settings.etcdEndpoint().get());
-          } else if (LocalEtcd.binary().isPresent()) {
-            etcd = Optional.of(LocalEtcd.start(dir));
-            flags.put("store.etcd.endpoints", etcd.get().endpoint());
-          } else {
-            report.note("etcd skipped: no etcd binary on PATH (apt-get install etcd-server) and no --etcd-endpoint");
-            continue;
-          }
-        }
-        figures.put(plugin, measure(plugin, flags));
-        if (plugin.equals("etcd")) {
-          etcd.ifPresent(LocalEtcd::close);
-          etcd = Optional.empty();
-        }
+        measureRound(round, order, figures, () -> syncs.add(StoreDiskProbe.syncMillis(scratch, 200)));
       }
     } finally {
-      etcd.ifPresent(LocalEtcd::close);
-    }
-    Map<String, double[]> anchor = figures.get(ANCHOR);
-    figures.forEach((plugin, metrics) -> metrics.forEach((name, valueAndUnit) -> {
-      Metric m = Metric.of(plugin + "." + name, valueAndUnit[0], UNITS.get(name));
-      if (anchor != null && !plugin.equals(ANCHOR) && anchor.containsKey(name)) {
-        m = m.comparedWith(ANCHOR, anchor.get(name)[0]);
+      for (Target t : targets) {
+        t.close();
       }
-      report.add(m);
-    }));
+      Files.deleteIfExists(scratch);
+    }
+    figures.addTo(report);
+    report.add(Metric.of("disk.sync_4k_p50_ms", StoreFigures.median(syncs), "ms"));
+    loadBefore.ifPresent(l -> report.add(Metric.of("machine.load_1m_at_start", l, "load")));
+    StoreDiskProbe.loadAverage().ifPresent(l -> report.add(Metric.of("machine.load_1m_at_end", l, "load")));
+    report.note(String.format(Locale.ROOT, "%d round(s); each figure is the median over the rounds, each ratio the"
+        + " median of the per-round ratios", settings.rounds()));
+    figures.roundRatios("puts_per_s_16_clients").forEach(report::note);
+    report.note("disk.sync_4k_p50_ms: one thread's 4 KiB overwrite + fdatasync, just before each round's concurrent"
+        + " puts; on a busy machine it includes the wait for a CPU after the sync, so it shows how loaded disk and"
+        + " CPUs were, not a bound");
     return report;
   }
 
-  private static final Map<String, String> UNITS = Map.of(
-      "puts_per_s_1_client", "puts/s",
-      "puts_per_s_16_clients", "puts/s",
-      "cas_per_s_16_clients", "txn/s",
-      "range_10k_ms", "ms",
-      "watch_latency_p50_ms", "ms",
-      "watch_latency_p99_ms", "ms");
-
-  private Map<String, double[]> measure(String plugin, Map<String, String> flags) throws Exception {
-    KernelPlan plan = KernelPlan.resolve(ConfigInputs.defaultsOnly().withFlags(flags));
-    Map<String, double[]> out = new LinkedHashMap<>();
-    try (Kernel kernel = Kernel.create(plan)) {
-      kernel.start();
-      Store store = kernel.injector().getInstance(Store.class);
-      StoreWorkloads w = new StoreWorkloads(store, "/bench", 256);
-      step(plugin, "sequential puts");
-      out.put("puts_per_s_1_client", new double[] {w.puts("seq", settings.sequentialPuts(), 1)});
-      step(plugin, "concurrent puts");
-      out.put("puts_per_s_16_clients", new double[] {w.puts("conc", settings.puts(), 16)});
-      step(plugin, "compare-and-swap on hot keys");
-      out.put("cas_per_s_16_clients", new double[] {w.casUpdates(8, 16, settings.casUpdatesPerClient())});
-      step(plugin, "range");
-      out.put("range_10k_ms", new double[] {w.rangeMillis(settings.rangeKeys())});
-      step(plugin, "watch latency");
-      double[] latency = w.watchLatency(settings.watchers(), 4, settings.watchPuts(), settings.watchPutRate());
-      out.put("watch_latency_p50_ms", new double[] {latency[0]});
-      out.put("watch_latency_p99_ms", new double[] {latency[1]});
+  private Optional<Target> open(String plugin, BenchReport report) throws Exception {
+    Map<String, String> flags = new LinkedHashMap<>();
+    flags.put("store.plugin", plugin);
+    // Only the store is wired: no API server, so no admission chain, authentication,
+    // authorization or controllers either (they need an API client).
+    flags.put("components", "");
+    flags.put("apiserver.admission", "");
+    flags.put("apiserver.authentication", "");
+    flags.put("apiserver.authorization", "");
+    flags.put("controllers.enabled", "");
+    Path dir = Files.createTempDirectory("capstan-bench-" + plugin);
+    if (plugin.equals("rocksdb")) {
+      flags.put("store.rocksdb.dataDir", dir.toString());
     }
-    return out;
+    Optional<LocalEtcd> etcd = Optional.empty();
+    if (plugin.equals("etcd")) {
+      if (settings.etcdEndpoint().isPresent()) {
+        flags.put("store.etcd.endpoints", settings.etcdEndpoint().get());
+      } else if (LocalEtcd.binary().isPresent()) {
+        etcd = Optional.of(LocalEtcd.start(dir));
+        flags.put("store.etcd.endpoints", etcd.get().endpoint());
+      } else {
+        report.note("etcd skipped: no etcd binary on PATH (apt-get install etcd-server) and no --etcd-endpoint");
+        return Optional.empty();
+      }
+    }
+    try {
+      KernelPlan plan = KernelPlan.resolve(ConfigInputs.defaultsOnly().withFlags(flags));
+      Kernel kernel = Kernel.create(plan);
+      try {
+        kernel.start();
+        return Optional.of(new Target(plugin, kernel, kernel.injector().getInstance(Store.class), etcd));
+      } catch (RuntimeException e) {
+        kernel.close();
+        throw e;
+      }
+    } catch (RuntimeException e) {
+      etcd.ifPresent(LocalEtcd::close);
+      throw e;
+    }
   }
 
-  private void step(String plugin, String what) {
-    progress.println("bench store: " + plugin + ": " + what + "...");
+  private void measureRound(int round, List<Target> order, StoreFigures figures, Clients.Body probeDisk)
+      throws Exception {
+    String prefix = "/bench/r" + round;
+    for (Target t : order) {
+      step(round, t, "sequential puts");
+      figures.add(t.plugin(), "puts_per_s_1_client", "puts/s",
+          workloads(t, prefix).puts("seq", settings.sequentialPuts(), 1));
+    }
+    probeDisk.run();
+    for (Target t : order) {
+      step(round, t, "concurrent puts");
+      figures.add(t.plugin(), "puts_per_s_16_clients", "puts/s",
+          workloads(t, prefix).puts("conc", settings.puts(), CLIENTS));
+    }
+    for (Target t : order) {
+      step(round, t, "compare-and-swap on hot keys");
+      figures.add(t.plugin(), "cas_per_s_16_clients", "txn/s",
+          workloads(t, prefix).casUpdates(8, CLIENTS, settings.casUpdatesPerClient()));
+    }
+    for (Target t : order) {
+      step(round, t, "range");
+      figures.add(t.plugin(), "range_10k_ms", "ms", workloads(t, prefix).rangeMillis(settings.rangeKeys()));
+    }
+    for (Target t : order) {
+      step(round, t, "watch latency");
+      double[] latency = workloads(t, prefix).watchLatency(settings.watchers(), 4, settings.watchPuts(),
+          settings.watchPutRate());
+      figures.add(t.plugin(), "watch_latency_p50_ms", "ms", latency[0]);
+      figures.add(t.plugin(), "watch_latency_p99_ms", "ms", latency[1]);
+    }
+  }
+
+  private static StoreWorkloads workloads(Target t, String prefix) {
+    return new StoreWorkloads(t.store(), prefix, 256);
+  }
+
+  private void step(int round, Target t, String what) {
+    progress.println("bench store: round " + round + "/" + settings.rounds() + ": " + t.plugin() + ": " + what
+        + "...");
     progress.flush();
   }
 }
