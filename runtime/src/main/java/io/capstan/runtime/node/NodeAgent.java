@@ -45,6 +45,7 @@ public final class NodeAgent {
   private final TaskExecutor executor;
   private final Lister<Pod> pods;
   private final PodWorkQueue<PodKey> queue;
+  private final AgentProbes probes;
   private final PodIpAllocator ips;
   private final PodStatusComposer composer;
   private final PodSync sync = new PodSync(this);
@@ -70,7 +71,7 @@ public final class NodeAgent {
   }
 
   NodeAgent(NodeIdentity identity, ContainerRuntime runtime, ApiClient client, Clock clock, TaskExecutor executor,
-      Lister<Pod> pods, PodWorkQueue<PodKey> queue) {
+      Lister<Pod> pods, PodWorkQueue<PodKey> queue, AgentProbes probes) {
     this.identity = requireNonNull(identity, "identity");
     this.runtime = requireNonNull(runtime, "runtime");
     this.client = requireNonNull(client, "client");
@@ -78,6 +79,7 @@ public final class NodeAgent {
     this.executor = requireNonNull(executor, "executor");
     this.pods = requireNonNull(pods, "pods");
     this.queue = requireNonNull(queue, "queue");
+    this.probes = requireNonNull(probes, "probes");
     this.ips = new PodIpAllocator(identity.podCidr());
     this.composer = new PodStatusComposer(runtime.version().name());
     this.cpuMillis = PodRequests.quantityMillis(identity.pool().cpu());
@@ -117,6 +119,11 @@ public final class NodeAgent {
 
   TaskExecutor executor() {
     return executor;
+  }
+
+  /** The httpGet/tcpSocket prober shared by the host's agents, for runtimes that leave probes to the agent. */
+  AgentProbes probes() {
+    return probes;
   }
 
   PodStatusComposer composer() {
