@@ -135,6 +135,20 @@ public final class NodeAgent {
     return states.size();
   }
 
+  /** Memory the running containers of this node use now, from the runtime's stats (0 where it has none). */
+  long memoryWorkingSet() {
+    long total = 0;
+    for (PodState st : states.values()) {
+      for (ContainerRecord rec : st.containers) {
+        String id = rec.containerId;
+        if (id != null) {
+          total += runtime.containerStats(id).map(s -> s.memoryWorkingSetBytes()).orElse(0L);
+        }
+      }
+    }
+    return total;
+  }
+
   /** The runtime's container id of a pod's container, for logs. */
   Optional<String> containerId(String namespace, String name, String container, boolean previous) {
     PodState st = states.get(namespace + "/" + name);
@@ -278,7 +292,7 @@ public final class NodeAgent {
     if (status.getConditions() != null) {
       for (PodCondition c : status.getConditions()) {
         if (c.getLastTransitionTime() != null && c.getStatus() != null) {
-          st.transitions.put(c.getType(), c.getStatus() + "|" + c.getLastTransitionTime());
+          st.transitions.put(c.getType(), new PodState.Transition("True".equals(c.getStatus()), c.getLastTransitionTime()));
         }
       }
     }

@@ -110,6 +110,7 @@ public final class NodeHost implements Lifecycle {
       NodeAgent agent = new NodeAgent(id, runtime, client, clock, executor, pods.lister(), queue, probes);
       agent.useServices(services.lister());
       NodeHeartbeat heartbeat = new NodeHeartbeat(id, runtime.version(), client, clock, executor, settings);
+      heartbeat.measureMemory(agent::memoryWorkingSet);
       heartbeat.register();
       agents.put(id.name(), agent);
       heartbeats.put(id.name(), heartbeat);

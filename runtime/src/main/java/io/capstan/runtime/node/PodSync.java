@@ -303,12 +303,18 @@ final class PodSync {
 
   void writeStatus(PodState st, Pod pod) {
     PodStatus next = agent.composer().compose(st, pod, agent.identity(), agent.clock().now());
-    if (next.equals(st.written) || next.equals(pod.getStatus())) {
-      st.written = next;
+    if (next.equals(pod.getStatus())) {
+      st.written = null; // the cache shows it: nothing to remember (a status costs about 2 KiB per pod)
       return;
     }
+    if (next.equals(st.written)) {
+      return; // written, the cache has not caught up yet
+    }
     try {
-      agent.client().resources(Pod.class).updateStatus(new PodBuilder(pod).withStatus(next).build());
+      // the cached pod's metadata and spec as they are (the client copies or serializes what it
+      // sends): no deep copy of the whole pod per status write
+      agent.client().resources(Pod.class).updateStatus(new Pod(pod.getApiVersion(), pod.getKind(), pod.getMetadata(),
+          pod.getSpec(), next));
       st.written = next;
     } catch (ConflictException stale) {
       agent.client().resources(Pod.class).get(st.namespace, st.name)
