@@ -238,4 +238,49 @@ class NodesIT {
       }
     }
   }
+
+  @Test
+  void aPodWhoseReadinessProbeFailsLeavesTheServicesEndpointsWithoutARestart() throws Exception {
+    Kubectl.requireKubectl();
+    try (ControlPlane plane = ControlPlane.withNodes(dir.resolve("data"), 2,
+        Map.of("components", "apiserver,scheduler,controller-manager,node-agent"))) {
+      Kubectl kubectl = new Kubectl(plane.kubeconfig(), dir);
+      Path manifest = dir.resolve("web.yaml");
+      // the simulated runtime answers the httpGet probe from the annotation: ready, then failing after 8 s
+      Files.writeString(manifest, """
+          apiVersion: v1
+          kind: Service
+          metadata: {name: web}
+          spec:
+            selector: {app: web}
+            ports: [{port: 80}]
+          ---
+          apiVersion: v1
+          kind: Pod
+          metadata:
+            name: web
+            labels: {app: web}
+            annotations: {sim.capstan.io/readiness: fail-after=8s}
+          spec:
+            containers:
+            - name: main
+              image: nginx:1.27
+              readinessProbe: {httpGet: {path: /ready, port: 80}, periodSeconds: 1, failureThreshold: 1}
+          """);
+      await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() ->
+          ok(kubectl, "apply", "-f", manifest.toString()));
+      String ip = await().atMost(Duration.ofSeconds(30)).until(() -> kubectl.run("get", "pod", "web", "-o",
+          "jsonpath={.status.podIP}").out().trim(), v -> !v.isEmpty());
+      await().atMost(Duration.ofSeconds(30)).until(() -> kubectl.run("get", "endpoints", "web", "-o",
+          "jsonpath={.subsets[*].addresses[*].ip}").out().trim(), ip::equals);
+      await().atMost(Duration.ofSeconds(40)).until(() -> kubectl.run("get", "endpoints", "web", "-o",
+          "jsonpath={.subsets[*].notReadyAddresses[*].ip}").out().trim(), ip::equals);
+      assertThat(kubectl.run("get", "endpoints", "web", "-o", "jsonpath={.subsets[*].addresses[*].ip}").out().trim()).isEmpty();
+      assertThat(kubectl.run("get", "pod", "web", "-o", "jsonpath={.status.conditions[?(@.type==\"Ready\")].status}")
+          .out().trim()).isEqualTo("False");
+      assertThat(kubectl.run("get", "pod", "web", "-o", "jsonpath={.status.containerStatuses[0].restartCount}")
+          .out().trim()).isEqualTo("0");
+      assertThat(phase(kubectl, "web")).isEqualTo("Running");
+    }
+  }
 }

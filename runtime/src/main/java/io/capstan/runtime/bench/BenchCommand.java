@@ -150,13 +150,20 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--clients", defaultValue = "8", description = "Concurrent pod creators (default: ${DEFAULT-VALUE})")
     int clients;
 
+    @Option(names = "--no-scheduler", description = "Create the burst bound round-robin instead of through the scheduler")
+    boolean noScheduler;
+
+    @Option(names = "--burst-rate", defaultValue = "0",
+        description = "Pods per second the burst is created at, as clusterloader2's tuning sets; 0: as fast as possible (default: ${DEFAULT-VALUE})")
+    int burstRate;
+
     @Override
     public Integer call() throws Exception {
-      if (nodes <= 0 || pods < 0 || burst <= 0 || burst > Math.max(pods, burst) || clients <= 0) {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--nodes, --burst and --clients must be positive, --pods >= 0");
+      if (nodes <= 0 || pods < 0 || burst <= 0 || burst > Math.max(pods, burst) || clients <= 0 || burstRate < 0) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--nodes, --burst and --clients must be positive, --pods and --burst-rate >= 0");
       }
       NodesBench.Settings settings = new NodesBench.Settings(nodes, Math.max(pods, burst), burst,
-          io.capstan.spi.plugin.DurationDeserializer.parse(heartbeatWindow), store, clients);
+          io.capstan.spi.plugin.DurationDeserializer.parse(heartbeatWindow), store, clients, !noScheduler, burstRate);
       BenchReport report = new NodesBench(settings, spec.commandLine().getErr()).run();
       report.print(spec.commandLine().getOut(), json);
       return 0;

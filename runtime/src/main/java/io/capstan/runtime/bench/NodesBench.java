@@ -32,13 +32,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * {@code capstan bench nodes}: an API server and N simulated nodes in this JVM; loads pods bound
- * round-robin (this build has no scheduler), then measures heap after steady state, the CPU the
- * heartbeats cost per minute of idle cluster, and created-to-Running latency of a burst of pods.
+ * {@code capstan bench nodes}: an API server, the scheduler and N simulated nodes in this JVM; loads
+ * pods bound round-robin, then measures heap after steady state, the CPU the heartbeats cost per
+ * minute of idle cluster, and created-to-Running latency of a burst of pods through the scheduler
+ * (split into created-to-bound and bound-to-Running, the node agents' share).
  */
 final class NodesBench {
 
-  record Settings(int nodes, int pods, int burst, Duration heartbeatWindow, String store, int clients) {}
+  /**
+   * @param scheduler burst pods go through the scheduler (else they are created bound round-robin)
+   * @param burstRate pods per second the burst is created at; 0 for as fast as the clients go
+   */
+  record Settings(int nodes, int pods, int burst, Duration heartbeatWindow, String store, int clients, boolean scheduler,
+      int burstRate) {}
 
   private static final String NAMESPACE = "bench-nodes";
   private final Settings settings;
@@ -56,7 +62,9 @@ final class NodesBench {
     flags.put("store.plugin", settings.store());
     flags.put("apiserver.port", "0");
     flags.put("runtime.dataDir", dir.toString());
-    flags.put("components", "apiserver,node-agent");
+    flags.put("components", settings.scheduler() ? "apiserver,scheduler,node-agent" : "apiserver,node-agent");
+    // the explain annotations are a diagnostic: one more write per pod, off as in bench scheduler
+    flags.put("scheduler.explain", "false");
     flags.put("node.count", Integer.toString(settings.nodes()));
     flags.put("node.clusterCidr", "10.0.0.0/8");
     if (settings.store().equals("rocksdb")) {
@@ -72,11 +80,14 @@ final class NodesBench {
       NodeHost host = kernel.injector().getInstance(NodeHost.class);
       client.resources(io.fabric8.kubernetes.api.model.Namespace.class)
           .create(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build());
+      // the ServiceAccount admission plugin wants the namespace's default account (no controller makes it here)
+      client.resources(io.fabric8.kubernetes.api.model.ServiceAccount.class).create(
+          new io.fabric8.kubernetes.api.model.ServiceAccountBuilder().withNewMetadata().withName("default")
+              .withNamespace(NAMESPACE).endMetadata().build());
       int load = Math.max(0, settings.pods() - settings.burst());
       step("loading " + load + " pods bound round-robin");
       long loadStart = System.nanoTime();
-      Latencies ignored = new Latencies(1);
-      createAndAwaitRunning(client, "load", load, ignored);
+      createAndAwaitRunning(client, "load", load, true, 0, new Stages(1));
       report.add(Metric.of("load_pods_per_s", load / Math.max(1e-9, (System.nanoTime() - loadStart) / 1e9), "pods/s"));
 
       step("steady state: heap after GC");
@@ -102,15 +113,22 @@ final class NodesBench {
       report.add(Metric.of("lease_renewals_per_s", renewalsPerSecond, "writes/s")
           .comparedWith("nodes/10s", settings.nodes() / 10.0));
 
-      step("burst of " + settings.burst() + " pods: created -> Running");
-      Latencies burst = new Latencies(settings.burst());
+      step("burst of " + settings.burst() + " pods" + (settings.scheduler() ? " through the scheduler" : " bound round-robin")
+          + ": created -> Running");
+      Stages burst = new Stages(settings.burst());
       long burstStart = System.nanoTime();
-      createAndAwaitRunning(client, "burst", settings.burst(), burst);
+      createAndAwaitRunning(client, "burst", settings.burst(), !settings.scheduler(), settings.burstRate(), burst);
       report.add(Metric.of("burst_pods_per_s", settings.burst() / Math.max(1e-9, (System.nanoTime() - burstStart) / 1e9), "pods/s"));
-      double p50 = Latencies.percentileMillis(List.of(burst), 50);
-      double p99 = Latencies.percentileMillis(List.of(burst), 99);
+      double p50 = Latencies.percentileMillis(List.of(burst.running), 50);
+      double p99 = Latencies.percentileMillis(List.of(burst.running), 99);
       report.add(Metric.of("pod_startup_p50_ms", p50, "ms"));
       report.add(Metric.of("pod_startup_p99_ms", p99, "ms").comparedWith("Kubernetes SLO 5000 ms", 5000));
+      if (settings.scheduler()) {
+        report.add(Metric.of("pod_scheduled_p99_ms", Latencies.percentileMillis(List.of(burst.bound), 99), "ms"));
+      }
+      // the node agents' own share: first seen bound -> seen Running
+      report.add(Metric.of("pod_bound_to_running_p50_ms", Latencies.percentileMillis(List.of(burst.agent), 50), "ms"));
+      report.add(Metric.of("pod_bound_to_running_p99_ms", Latencies.percentileMillis(List.of(burst.agent), 99), "ms"));
       for (int i = 0; i < 2; i++) {
         System.gc();
         LockSupport.parkNanos(Duration.ofMillis(300).toNanos());
@@ -120,42 +138,79 @@ final class NodesBench {
       report.add(Metric.of("heap_max_mib", memory.getHeapMemoryUsage().getMax() / (1024.0 * 1024.0), "MiB"));
     }
     report.note(settings.nodes() + " simulated nodes, " + settings.pods() + " pods (" + settings.burst()
-        + " in the burst), store " + settings.store() + "; pods pre-bound round-robin by spec.nodeName (no scheduler in this build)");
+        + " in the burst" + (settings.burstRate() > 0 ? ", created at " + settings.burstRate() + " pods/s" : "") + "), store "
+        + settings.store() + "; load pods pre-bound round-robin by spec.nodeName; burst pods "
+        + (settings.scheduler() ? "scheduled by the default profile (explain off)" : "pre-bound too"));
     report.note("targets: 5,000 nodes + 150,000 pods under 4 GiB heap; burst p99 created->Running < 1 s (simulated, zero latency)");
     return report;
   }
 
-  /** Creates pods bound round-robin and waits until every one of them is Running. */
-  private void createAndAwaitRunning(ApiClient client, String group, int count, Latencies latencies) throws Exception {
+  /** Latencies of one group of pods: created -> bound, bound -> Running, created -> Running. */
+  static final class Stages {
+    final Latencies bound;
+    final Latencies agent;
+    final Latencies running;
+
+    Stages(int capacity) {
+      bound = new Latencies(capacity);
+      agent = new Latencies(capacity);
+      running = new Latencies(capacity);
+    }
+  }
+
+  /** Creates pods (bound round-robin, or for the scheduler) and waits until every one of them is Running. */
+  private void createAndAwaitRunning(ApiClient client, String group, int count, boolean bound, int rate, Stages stages)
+      throws Exception {
     if (count == 0) {
       return;
     }
     long[] createdAt = new long[count];
+    long[] boundAt = new long[count];
     Set<Integer> running = ConcurrentHashMap.newKeySet();
     var pods = client.resources(Pod.class);
     Watch watch = pods.watch(ListOptions.inNamespace(NAMESPACE).withLabelSelector("bench=" + group).withResourceVersion(
         pods.list(ListOptions.inNamespace(NAMESPACE).withLimit(1)).resourceVersion()), (type, pod) -> {
-          if (type == WatchEventType.MODIFIED && "Running".equals(pod.getStatus().getPhase())) {
-            int index = Integer.parseInt(pod.getMetadata().getName().substring(group.length() + 1));
-            if (running.add(index)) {
-              synchronized (latencies) {
-                latencies.record(System.nanoTime() - createdAt[index]);
-              }
+          if (type == WatchEventType.DELETED) {
+            return;
+          }
+          long now = System.nanoTime();
+          int index = Integer.parseInt(pod.getMetadata().getName().substring(group.length() + 1));
+          synchronized (stages) {
+            if (boundAt[index] == 0 && pod.getSpec().getNodeName() != null) {
+              boundAt[index] = now;
+              stages.bound.record(now - createdAt[index]);
+            }
+            if (pod.getStatus() != null && "Running".equals(pod.getStatus().getPhase()) && running.add(index)) {
+              stages.running.record(now - createdAt[index]);
+              stages.agent.record(now - boundAt[index]);
             }
           }
         });
     try {
       ExecutorService threads = Executors.newFixedThreadPool(settings.clients());
       AtomicInteger next = new AtomicInteger();
+      long begin = System.nanoTime();
       List<Future<?>> done = new ArrayList<>();
       for (int t = 0; t < settings.clients(); t++) {
         done.add(threads.submit(() -> {
           for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-            Pod pod = new PodBuilder().withNewMetadata().withName(group + "-" + i).withNamespace(NAMESPACE)
+            if (rate > 0) {
+              long due = begin + (long) (i * 1e9 / rate);
+              while (System.nanoTime() < due) {
+                LockSupport.parkNanos(due - System.nanoTime());
+              }
+            }
+            var spec = new PodBuilder().withNewMetadata().withName(group + "-" + i).withNamespace(NAMESPACE)
                 .addToLabels("bench", group).endMetadata()
-                .withNewSpec().withNodeName("node-" + (i % settings.nodes() + 1))
-                .addNewContainer().withName("main").withImage("registry.k8s.io/pause:3.9").endContainer().endSpec().build();
-            createdAt[i] = System.nanoTime();
+                .withNewSpec().addNewContainer().withName("main").withImage("registry.k8s.io/pause:3.9").endContainer();
+            if (bound) {
+              spec.withNodeName("node-" + (i % settings.nodes() + 1));
+            }
+            Pod pod = spec.endSpec().build();
+            synchronized (stages) {
+              createdAt[i] = System.nanoTime();
+              boundAt[i] = bound ? createdAt[i] : 0;
+            }
             pods.create(pod);
           }
           return null;
@@ -165,11 +220,11 @@ final class NodesBench {
         f.get();
       }
       threads.shutdown();
-      long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+      long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
       int last = -1;
       while (running.size() < count) {
         if (System.nanoTime() > deadline) {
-          throw new IllegalStateException(group + ": only " + running.size() + " of " + count + " pods Running after 10 minutes");
+          throw new IllegalStateException(group + ": only " + running.size() + " of " + count + " pods Running after 20 minutes");
         }
         if (running.size() / 10_000 != last / 10_000) {
           last = running.size();

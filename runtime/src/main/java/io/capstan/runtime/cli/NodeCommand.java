@@ -44,6 +44,9 @@ public final class NodeCommand implements Callable<Integer> {
       description = "Which /24 of node.clusterCidr the node's pods get (default: ${DEFAULT-VALUE}; distinct per node)")
   int index;
 
+  @Option(names = "--data", paramLabel = "DIR", description = "Data folder (runtime.dataDir, default ./data); the process runtime's files go to DIR/process")
+  String data;
+
   @Override
   public Integer call() throws InterruptedException {
     if (!name.matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?")) {
@@ -56,7 +59,14 @@ public final class NodeCommand implements Callable<Integer> {
     flags.put("client.kubeconfig", kubeconfig.toAbsolutePath().toString());
     flags.put("node.names", name);
     flags.put("node.firstIndex", Integer.toString(index));
+    if (data != null) {
+      flags.put("runtime.dataDir", data);
+    }
     KernelPlan plan = KernelPlan.resolve(parent.global.inputs(flags));
+    Map<String, String> withData = io.capstan.runtime.node.NodeDataDirs.withRuntimeDataDirs(plan, flags);
+    if (!withData.equals(flags)) {
+      plan = KernelPlan.resolve(parent.global.inputs(withData)); // process runtime files under the data folder
+    }
     PrintWriter out = spec.commandLine().getOut();
     Kernel kernel = Kernel.create(plan, ComponentModules.of(plan).toArray(new Module[0]));
     CountDownLatch stopped = new CountDownLatch(1);

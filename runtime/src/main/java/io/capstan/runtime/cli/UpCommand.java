@@ -75,12 +75,16 @@ public final class UpCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     KernelPlan plan = KernelPlan.resolve(parent.global.inputs(flags()));
+    Map<String, String> withData = io.capstan.runtime.node.NodeDataDirs.withRuntimeDataDirs(plan, flags());
     if (data != null && plan.catalog().find(SpiFamilies.STORE, "rocksdb").isPresent()
         && plan.config().get("store.rocksdb.dataDir").isEmpty()) {
       // The embedded store keeps its files under the data folder too, unless configured apart.
-      Map<String, String> withStore = new LinkedHashMap<>(flags());
-      withStore.put("store.rocksdb.dataDir", Path.of(data).resolve("store").toString());
-      plan = KernelPlan.resolve(parent.global.inputs(withStore));
+      withData = new LinkedHashMap<>(withData);
+      withData.put("store.rocksdb.dataDir", Path.of(data).resolve("store").toString());
+    }
+    if (!withData.equals(flags())) {
+      // the process runtime's files live under the data folder as well (NodeDataDirs)
+      plan = KernelPlan.resolve(parent.global.inputs(withData));
     }
     PrintWriter out = spec.commandLine().getOut();
     Kernel kernel = Kernel.create(plan, ComponentModules.of(plan).toArray(new Module[0]));

@@ -45,6 +45,7 @@ public final class NodeAgent {
   private final TaskExecutor executor;
   private final Lister<Pod> pods;
   private final PodWorkQueue<PodKey> queue;
+  private final AgentProbes probes;
   private final PodIpAllocator ips;
   private final PodStatusComposer composer;
   private final PodSync sync = new PodSync(this);
@@ -70,7 +71,7 @@ public final class NodeAgent {
   }
 
   NodeAgent(NodeIdentity identity, ContainerRuntime runtime, ApiClient client, Clock clock, TaskExecutor executor,
-      Lister<Pod> pods, PodWorkQueue<PodKey> queue) {
+      Lister<Pod> pods, PodWorkQueue<PodKey> queue, AgentProbes probes) {
     this.identity = requireNonNull(identity, "identity");
     this.runtime = requireNonNull(runtime, "runtime");
     this.client = requireNonNull(client, "client");
@@ -78,6 +79,7 @@ public final class NodeAgent {
     this.executor = requireNonNull(executor, "executor");
     this.pods = requireNonNull(pods, "pods");
     this.queue = requireNonNull(queue, "queue");
+    this.probes = requireNonNull(probes, "probes");
     this.ips = new PodIpAllocator(identity.podCidr());
     this.composer = new PodStatusComposer(runtime.version().name());
     this.cpuMillis = PodRequests.quantityMillis(identity.pool().cpu());
@@ -119,6 +121,11 @@ public final class NodeAgent {
     return executor;
   }
 
+  /** The httpGet/tcpSocket prober shared by the host's agents, for runtimes that leave probes to the agent. */
+  AgentProbes probes() {
+    return probes;
+  }
+
   PodStatusComposer composer() {
     return composer;
   }
@@ -126,6 +133,20 @@ public final class NodeAgent {
   /** Pods this agent runs now (admitted and not yet removed). */
   public int podCount() {
     return states.size();
+  }
+
+  /** Memory the running containers of this node use now, from the runtime's stats (0 where it has none). */
+  long memoryWorkingSet() {
+    long total = 0;
+    for (PodState st : states.values()) {
+      for (ContainerRecord rec : st.containers) {
+        String id = rec.containerId;
+        if (id != null) {
+          total += runtime.containerStats(id).map(s -> s.memoryWorkingSetBytes()).orElse(0L);
+        }
+      }
+    }
+    return total;
   }
 
   /** The runtime's container id of a pod's container, for logs. */
@@ -271,7 +292,7 @@ public final class NodeAgent {
     if (status.getConditions() != null) {
       for (PodCondition c : status.getConditions()) {
         if (c.getLastTransitionTime() != null && c.getStatus() != null) {
-          st.transitions.put(c.getType(), c.getStatus() + "|" + c.getLastTransitionTime());
+          st.transitions.put(c.getType(), new PodState.Transition("True".equals(c.getStatus()), c.getLastTransitionTime()));
         }
       }
     }

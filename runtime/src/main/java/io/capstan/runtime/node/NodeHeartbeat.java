@@ -47,6 +47,13 @@ final class NodeHeartbeat {
   private Instant readySince; // guarded by this
   private Cancellable timer = () -> false;
   private volatile long renewals;
+  /** Memory the node's running containers use now, in bytes (their runtime's stats). */
+  private java.util.function.LongSupplier memoryInUse = () -> 0;
+  private boolean memoryPressure; // guarded by this
+  private Instant pressureSince; // guarded by this
+
+  /** The kubelet's default hard eviction threshold: {@code memory.available<100Mi}. */
+  static final long EVICTION_HARD_MEMORY_BYTES = 100L << 20;
 
   NodeHeartbeat(NodeIdentity identity, RuntimeVersion runtimeVersion, ApiClient client, Clock clock,
       TaskExecutor executor, NodeSettings settings) {
@@ -58,10 +65,16 @@ final class NodeHeartbeat {
     this.settings = requireNonNull(settings, "settings");
   }
 
+  /** Where the node's memory use comes from (the agent's containers' stats). */
+  synchronized void measureMemory(java.util.function.LongSupplier inUse) {
+    this.memoryInUse = requireNonNull(inUse, "inUse");
+  }
+
   /** Creates (or, after a restart, updates) the Node and its Lease. Blocking. */
   synchronized void register() {
     Instant now = clock.now();
     readySince = now;
+    pressureSince = now;
     List<NodeCondition> conditions = NodeObjects.healthyConditions(now, now);
     var nodes = client.resources(Node.class);
     try {
@@ -94,7 +107,9 @@ final class NodeHeartbeat {
   void start(int nodeCount) {
     Duration interval = settings.leaseRenewInterval();
     long offset = nodeCount <= 1 ? 0 : interval.toNanos() / nodeCount * (identity.index() % nodeCount);
-    timer = executor.scheduleAtFixedRate(Duration.ofNanos(offset).plus(interval), interval, this::beat);
+    // fixed delay, as the kubelet's wait.Until: a renewal delayed by load is not followed by a
+    // catch-up one, so a busy process never writes more than one Lease per node per interval
+    timer = executor.scheduleWithFixedDelay(Duration.ofNanos(offset).plus(interval), interval, this::beat);
   }
 
   void stop() {
@@ -124,7 +139,15 @@ final class NodeHeartbeat {
         lease = leases.create(NodeObjects.lease(identity, node, (int) settings.leaseDuration().toSeconds(), now));
       }
       renewals++;
-      if (Duration.between(lastReport, now).compareTo(settings.statusReportFrequency()) >= 0) {
+      // the eviction manager's signal, checked every renewal (10 s, the kubelet's housekeeping period)
+      long available = PodRequests.quantityUnits(identity.pool().memory()) - memoryInUse.getAsLong();
+      boolean pressure = available < EVICTION_HARD_MEMORY_BYTES;
+      if (pressure != memoryPressure) {
+        memoryPressure = pressure;
+        pressureSince = now;
+        LOG.info("node {}: MemoryPressure={} ({} bytes available)", identity.name(), pressure, available);
+        reportStatus(now);
+      } else if (Duration.between(lastReport, now).compareTo(settings.statusReportFrequency()) >= 0) {
         reportStatus(now);
       }
     } catch (RuntimeException e) {
@@ -146,7 +169,8 @@ final class NodeHeartbeat {
     if (!wasReady) {
       readySince = now;
     }
-    updated.setStatus(NodeObjects.status(identity, runtimeVersion, NodeObjects.healthyConditions(now, readySince)));
+    updated.setStatus(NodeObjects.status(identity, runtimeVersion,
+        NodeObjects.conditions(now, readySince, memoryPressure, pressureSince)));
     node = nodes.updateStatus(updated);
     lastReport = now;
   }

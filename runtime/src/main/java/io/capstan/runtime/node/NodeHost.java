@@ -99,6 +99,7 @@ public final class NodeHost implements Lifecycle {
         agent.sync(key.namespace(), key.name());
       }
     });
+    AgentProbes probes = new AgentProbes(executor);
     for (NodeIdentity id : identities) {
       ContainerRuntime runtime = runtimes.get();
       try {
@@ -106,9 +107,10 @@ public final class NodeHost implements Lifecycle {
       } catch (Exception e) {
         throw new IllegalStateException("node " + id.name() + ": the container runtime failed to start: " + e, e);
       }
-      NodeAgent agent = new NodeAgent(id, runtime, client, clock, executor, pods.lister(), queue);
+      NodeAgent agent = new NodeAgent(id, runtime, client, clock, executor, pods.lister(), queue, probes);
       agent.useServices(services.lister());
       NodeHeartbeat heartbeat = new NodeHeartbeat(id, runtime.version(), client, clock, executor, settings);
+      heartbeat.measureMemory(agent::memoryWorkingSet);
       heartbeat.register();
       agents.put(id.name(), agent);
       heartbeats.put(id.name(), heartbeat);

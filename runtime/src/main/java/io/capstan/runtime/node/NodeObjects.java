@@ -39,8 +39,15 @@ final class NodeObjects {
 
   /** The four conditions a healthy simulated node reports. */
   static List<NodeCondition> healthyConditions(Instant heartbeat, Instant transition) {
+    return conditions(heartbeat, transition, false, transition);
+  }
+
+  /** The four conditions, MemoryPressure as the eviction manager found it since {@code pressureSince}. */
+  static List<NodeCondition> conditions(Instant heartbeat, Instant transition, boolean memoryPressure, Instant pressureSince) {
     List<NodeCondition> conditions = new ArrayList<>();
-    conditions.add(condition("MemoryPressure", "False", "KubeletHasSufficientMemory", "kubelet has sufficient memory available", heartbeat, transition));
+    conditions.add(memoryPressure
+        ? condition("MemoryPressure", "True", "KubeletHasInsufficientMemory", "kubelet has insufficient memory available", heartbeat, pressureSince)
+        : condition("MemoryPressure", "False", "KubeletHasSufficientMemory", "kubelet has sufficient memory available", heartbeat, pressureSince));
     conditions.add(condition("DiskPressure", "False", "KubeletHasNoDiskPressure", "kubelet has no disk pressure", heartbeat, transition));
     conditions.add(condition("PIDPressure", "False", "KubeletHasSufficientPID", "kubelet has sufficient PID available", heartbeat, transition));
     conditions.add(condition("Ready", "True", "KubeletReady", "kubelet is posting ready status", heartbeat, transition));

@@ -25,7 +25,11 @@ final class PodState {
   String failReason = "";
   String failMessage = "";
   PodStatus written;
-  final Map<String, String> transitions = new HashMap<>();
+  /** Each condition's value and last transition time, by type (times shared between pods of one second). */
+  final Map<String, Transition> transitions = new HashMap<>(8);
+
+  /** A condition's value since {@code time} (RFC 3339, seconds). */
+  record Transition(boolean value, String time) {}
 
   PodState(String uid, String namespace, String name, List<ContainerRecord> initContainers,
       List<ContainerRecord> containers, long cpuMillis, long memoryBytes) {

@@ -21,6 +21,7 @@ import java.util.List;
 final class PodStatusComposer {
 
   private final String runtimeName;
+  private volatile Stamp stamp = new Stamp(Long.MIN_VALUE, "");
 
   PodStatusComposer(String runtimeName) {
     this.runtimeName = runtimeName;
@@ -142,15 +143,15 @@ final class PodStatusComposer {
         .withContainerID(runtimeName + "://" + s.id()).build();
   }
 
-  private static PodCondition condition(PodState st, String type, boolean value, String reason, Instant now) {
+  private PodCondition condition(PodState st, String type, boolean value, String reason, Instant now) {
     String status = value ? "True" : "False";
-    String previous = st.transitions.get(type);
+    PodState.Transition previous = st.transitions.get(type);
     String time;
-    if (previous != null && previous.startsWith(status + "|")) {
-      time = previous.substring(status.length() + 1);
+    if (previous != null && previous.value() == value) {
+      time = previous.time();
     } else {
-      time = NodeObjects.timestamp(now);
-      st.transitions.put(type, status + "|" + time);
+      time = timestamp(now);
+      st.transitions.put(type, new PodState.Transition(value, time));
     }
     PodCondition c = new PodCondition();
     c.setType(type);
@@ -162,7 +163,20 @@ final class PodStatusComposer {
     return c;
   }
 
-  private static PodCondition scheduled(PodState st, Pod pod, Instant now) {
+  /** The RFC 3339 second of {@code now}, one string instance for every pod composed within that second. */
+  private String timestamp(Instant now) {
+    Stamp last = stamp;
+    long second = now.getEpochSecond();
+    if (last.second() != second) {
+      last = new Stamp(second, NodeObjects.timestamp(now));
+      stamp = last;
+    }
+    return last.text();
+  }
+
+  private record Stamp(long second, String text) {}
+
+  private PodCondition scheduled(PodState st, Pod pod, Instant now) {
     if (pod.getStatus() != null && pod.getStatus().getConditions() != null) {
       for (PodCondition c : pod.getStatus().getConditions()) {
         if ("PodScheduled".equals(c.getType())) {

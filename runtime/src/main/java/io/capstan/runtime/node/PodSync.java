@@ -222,16 +222,37 @@ final class PodSync {
     Duration initial = Duration.ofSeconds(probe.getInitialDelaySeconds() == null ? 0 : probe.getInitialDelaySeconds());
     Duration period = Duration.ofSeconds(probe.getPeriodSeconds() == null || probe.getPeriodSeconds() <= 0 ? 10 : probe.getPeriodSeconds());
     ProbeState probes = rec.probes;
+    java.util.concurrent.atomic.AtomicBoolean inFlight = new java.util.concurrent.atomic.AtomicBoolean();
     probes.addTimer(agent.executor().scheduleAtFixedRate(initial.plus(Duration.ofMillis(1)), period, () -> {
       boolean running = agent.runtime().containerStatus(id).map(s -> s.state() == ContainerState.RUNNING).orElse(false);
       if (!running) {
         return;
       }
-      boolean success = agent.runtime().probe(id, kind, probe).orElse(true);
-      if (probes.record(kind, success)) {
-        agent.requeueAfter(st, Duration.ZERO);
+      java.util.Optional<Boolean> answer = agent.runtime().probe(id, kind, probe);
+      if (answer.isPresent()) {
+        record(st, probes, kind, answer.get());
+      } else if (AgentProbes.runsHandler(probe)) {
+        // the runtime leaves httpGet/tcpSocket to the agent: against the pod IP, asynchronously
+        if (inFlight.compareAndSet(false, true)) {
+          agent.probes().check(probe, rec.spec, st.ip).whenComplete((result, error) -> {
+            inFlight.set(false);
+            if (error == null) {
+              result.ifPresent(ok -> record(st, probes, kind, ok));
+            }
+          });
+        }
+      } else if (probes.warnOnce(kind)) {
+        // as the kubelet: a probe that errors gives no result, so readiness stays false and liveness true
+        LOG.warn("pod {} on {}: container {}'s {} probe cannot run: runtime {} does not run exec (or gRPC) probes",
+            st.key(), agent.name(), rec.name(), kind.name().toLowerCase(java.util.Locale.ROOT), agent.runtime().version().name());
       }
     }));
+  }
+
+  private void record(PodState st, ProbeState probes, ProbeKind kind, boolean success) {
+    if (probes.record(kind, success)) {
+      agent.requeueAfter(st, Duration.ZERO);
+    }
   }
 
   private void cancelProbes(ContainerRecord rec) {
@@ -282,12 +303,18 @@ final class PodSync {
 
   void writeStatus(PodState st, Pod pod) {
     PodStatus next = agent.composer().compose(st, pod, agent.identity(), agent.clock().now());
-    if (next.equals(st.written) || next.equals(pod.getStatus())) {
-      st.written = next;
+    if (next.equals(pod.getStatus())) {
+      st.written = null; // the cache shows it: nothing to remember (a status costs about 2 KiB per pod)
       return;
     }
+    if (next.equals(st.written)) {
+      return; // written, the cache has not caught up yet
+    }
     try {
-      agent.client().resources(Pod.class).updateStatus(new PodBuilder(pod).withStatus(next).build());
+      // the cached pod's metadata and spec as they are (the client copies or serializes what it
+      // sends): no deep copy of the whole pod per status write
+      agent.client().resources(Pod.class).updateStatus(new Pod(pod.getApiVersion(), pod.getKind(), pod.getMetadata(),
+          pod.getSpec(), next));
       st.written = next;
     } catch (ConflictException stale) {
       agent.client().resources(Pod.class).get(st.namespace, st.name)

@@ -25,6 +25,7 @@ final class ProbeState {
   private int readyFailures;
   private int liveFailures;
   private int startFailures;
+  private final java.util.EnumSet<ProbeKind> warned = java.util.EnumSet.noneOf(ProbeKind.class); // guarded by this
 
   ProbeState(Probe liveness, Probe readiness, Probe startup) {
     this.liveness = liveness;
@@ -123,6 +124,11 @@ final class ProbeState {
         return false;
       }
     }
+  }
+
+  /** True the first time a probe of this kind is reported as impossible to run. */
+  synchronized boolean warnOnce(ProbeKind kind) {
+    return warned.add(kind);
   }
 
   /** True while a probe other than readiness still has to decide something. */

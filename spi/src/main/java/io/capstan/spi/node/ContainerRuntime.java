@@ -103,6 +103,20 @@ public interface ContainerRuntime extends Lifecycle {
   LogSubscription readLogs(String containerId, LogOptions options, LogSink sink);
 
   /**
+   * The resource usage of a container, as CRI's {@code ContainerStats}: the {@code simulated}
+   * runtime reports what the pod's annotations say, the {@code process} runtime reads the process
+   * from {@code /proc}. Must not block. Empty, the default, when the runtime does not measure usage
+   * or the container is unknown; an exited container uses no memory (a real process that has
+   * exited may report nothing).
+   *
+   * @param containerId the container
+   * @return its usage now, or empty
+   */
+  default Optional<ContainerStats> containerStats(String containerId) {
+    return Optional.empty();
+  }
+
+  /**
    * Runs one probe of a running container, when the runtime performs probes itself. The
    * {@code simulated} runtime answers from the pod's annotations; a runtime that cannot (or
    * prefers the node agent to run {@code httpGet}/{@code tcpSocket} against the pod IP) returns

@@ -212,6 +212,22 @@ public abstract class AbstractContainerRuntimeConformanceTest {
   }
 
   @Test
+  void statsAreTheContainersOwnAndNeverNegativeAndAnUnknownContainerHasNone() {
+    assertThat(runtime.containerStats("no-such-container")).isEmpty();
+    String sandbox = runtime.runPodSandbox(sandbox("p13"));
+    String id = running(sandbox, runsUntilStopped("web", 0, List.of()));
+    runtime.containerStats(id).ifPresent(stats -> {
+      assertThat(stats.containerId()).isEqualTo(id);
+      assertThat(stats.cpuUsageCoreNanoSeconds()).isNotNegative();
+      assertThat(stats.memoryWorkingSetBytes()).isNotNegative();
+    });
+    runtime.stopContainer(id, Duration.ZERO);
+    eventually(Duration.ofSeconds(10), () -> assertThat(state(id)).isEqualTo(ContainerState.EXITED));
+    runtime.containerStats(id).ifPresent(stats ->
+        assertThat(stats.memoryWorkingSetBytes()).as("an exited container holds no memory").isZero());
+  }
+
+  @Test
   void removingAContainerForgetsItAndIsIdempotent() {
     String sandbox = runtime.runPodSandbox(sandbox("p9"));
     String id = running(sandbox, runsUntilStopped("web", 0, List.of()));

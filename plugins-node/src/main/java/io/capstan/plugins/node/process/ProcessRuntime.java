@@ -287,6 +287,13 @@ public final class ProcessRuntime implements ContainerRuntime {
     return Optional.ofNullable(containers.get(containerId)).map(ProcessContainer::status);
   }
 
+  /** CPU time and resident memory of the container's process tree, from /proc ({@link ProcessStats}). */
+  @Override
+  public Optional<io.capstan.spi.node.ContainerStats> containerStats(String containerId) {
+    ProcessContainer c = containers.get(containerId);
+    return c == null ? Optional.empty() : c.process().flatMap(p -> ProcessStats.of(containerId, p.toHandle(), clock.now()));
+  }
+
   @Override
   public LogSubscription readLogs(String containerId, LogOptions options, LogSink sink) {
     return logs.read(container(containerId), options, sink);

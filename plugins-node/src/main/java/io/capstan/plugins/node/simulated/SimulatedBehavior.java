@@ -25,10 +25,12 @@ import java.util.SplittableRandom;
  * @param readiness the readiness probe's answers
  * @param liveness the liveness probe's answers
  * @param startup the startup probe's answers
+ * @param cpuMillicores the CPU it reports using while it runs
+ * @param memoryBytes the memory (working set) it reports using while it runs
  */
 record SimulatedBehavior(Duration startupLatency, Optional<Duration> runFor, int exitCode,
     Optional<Duration> terminationDelay, Optional<List<String>> logText, int logLines,
-    ProbeScript readiness, ProbeScript liveness, ProbeScript startup) {
+    ProbeScript readiness, ProbeScript liveness, ProbeScript startup, long cpuMillicores, long memoryBytes) {
 
   /** The annotation prefix. */
   static final String PREFIX = "sim.capstan.io/";
@@ -86,7 +88,22 @@ record SimulatedBehavior(Duration startupLatency, Optional<Duration> runFor, int
     int lines = value(a, name, "log-lines").map(v -> parseInt("log-lines", v)).orElse(config.logLines());
     return new SimulatedBehavior(latency, runFor, exitCode, termination, text, lines,
         probe(a, name, "readiness", config.readiness()), probe(a, name, "liveness", config.liveness()),
-        probe(a, name, "startup", config.startup()));
+        probe(a, name, "startup", config.startup()),
+        quantity(a, name, "cpu-usage", config.cpuUsage()).milliValue(), quantity(a, name, "memory-usage", config.memoryUsage()).value());
+  }
+
+  private static io.capstan.spi.api.CanonicalQuantity quantity(Map<String, String> a, String container, String key, String fallback) {
+    String text = value(a, container, key).orElse(fallback);
+    try {
+      io.capstan.spi.api.CanonicalQuantity q = io.capstan.spi.api.Quantities.parse(text);
+      if (q.milliValue() < 0) {
+        throw new IllegalArgumentException("negative");
+      }
+      return q;
+    } catch (IllegalArgumentException e) {
+      throw new ContainerRuntimeException("annotation " + PREFIX + key + ": '" + text
+          + "' is not a non-negative quantity such as 250m or 128Mi");
+    }
   }
 
   private static ProbeScript probe(Map<String, String> a, String container, String key, String fallback) {

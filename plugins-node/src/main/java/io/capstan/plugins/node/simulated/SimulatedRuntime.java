@@ -140,8 +140,12 @@ public final class SimulatedRuntime implements ContainerRuntime {
     }
     SimulatedBehavior behavior = SimulatedBehavior.of(config, sandbox.config().podUid(), container);
     String id = "sim-container-" + (++nextId);
+    // keep only what statuses, logs and filters read: the environment, command and annotations
+    // were consumed by the behaviour and would cost about a KiB per container for nothing
+    ContainerConfig kept = new ContainerConfig(container.name(), container.attempt(), container.image(), List.of(), List.of(),
+        Map.of(), "", container.labels(), Map.of());
     SimulatedContainer c = new SimulatedContainer(id, sandboxId,
-        sandbox.config().namespace() + "/" + sandbox.config().name(), container, behavior, clock.now());
+        sandbox.config().namespace() + "/" + sandbox.config().name(), kept, behavior, clock.now());
     containers.put(id, c);
     notifyChanged(c);
     return id;
@@ -278,6 +282,21 @@ public final class SimulatedRuntime implements ContainerRuntime {
   @Override
   public synchronized Optional<ContainerStatus> containerStatus(String containerId) {
     return Optional.ofNullable(containers.get(requireNonNull(containerId, "containerId"))).map(SimulatedContainer::status);
+  }
+
+  /** The usage the behaviour declares: its CPU rate over the time it ran, its memory while it runs. */
+  @Override
+  public synchronized Optional<io.capstan.spi.node.ContainerStats> containerStats(String containerId) {
+    SimulatedContainer c = containers.get(requireNonNull(containerId, "containerId"));
+    if (c == null) {
+      return Optional.empty();
+    }
+    java.time.Instant now = clock.now();
+    long ranNanos = c.startedAt == null ? 0
+        : Math.max(0, java.time.Duration.between(c.startedAt, c.finishedAt == null ? now : c.finishedAt).toNanos());
+    long cpu = (long) (c.behavior.cpuMillicores() / 1000.0 * ranNanos);
+    long memory = c.state == ContainerState.RUNNING ? c.behavior.memoryBytes() : 0;
+    return Optional.of(new io.capstan.spi.node.ContainerStats(containerId, now, cpu, memory));
   }
 
   @Override

@@ -23,10 +23,13 @@ import java.time.Duration;
  * @param seed mixed into every pod's random generator (with the pod uid); default 0
  * @param batchDuration how long a container of a run-to-completion pod (restartPolicy Never or
  *     OnFailure: a Job's) runs when no annotation says; default {@code 1s}, so Jobs complete
+ * @param cpuUsage the CPU a running container reports using, a quantity; default {@code 0}
+ * @param memoryUsage the memory a running container reports using, a quantity; default {@code 0}
  */
 public record SimulatedRuntimeConfig(Duration startupLatency, String duration, Duration initDuration,
     Integer exitCode, Double failProbability, Duration failAfter, Duration terminationDelay,
-    Integer logLines, String readiness, String liveness, String startup, Long seed, Duration batchDuration) {
+    Integer logLines, String readiness, String liveness, String startup, Long seed, Duration batchDuration,
+    String cpuUsage, String memoryUsage) {
 
   public SimulatedRuntimeConfig {
     startupLatency = startupLatency == null ? Duration.ZERO : startupLatency;
@@ -42,6 +45,17 @@ public record SimulatedRuntimeConfig(Duration startupLatency, String duration, D
     startup = startup == null || startup.isBlank() ? "success" : startup.trim();
     seed = seed == null ? 0L : seed;
     batchDuration = batchDuration == null ? Duration.ofSeconds(1) : batchDuration;
+    cpuUsage = cpuUsage == null || cpuUsage.isBlank() ? "0" : cpuUsage.trim();
+    memoryUsage = memoryUsage == null || memoryUsage.isBlank() ? "0" : memoryUsage.trim();
+    for (String[] usage : new String[][] {{"cpuUsage", cpuUsage}, {"memoryUsage", memoryUsage}}) {
+      try {
+        if (io.capstan.spi.api.Quantities.parse(usage[1]).milliValue() < 0) {
+          throw new IllegalArgumentException("negative");
+        }
+      } catch (IllegalArgumentException e) {
+        throw new InvalidConfigException(usage[0], "'" + usage[1] + "' is not a non-negative quantity such as 250m or 128Mi");
+      }
+    }
     if (startupLatency.isNegative() || initDuration.isNegative() || failAfter.isNegative()
         || terminationDelay.isNegative() || batchDuration.isNegative()) {
       throw new InvalidConfigException("startupLatency", "durations must not be negative");
@@ -73,6 +87,6 @@ public record SimulatedRuntimeConfig(Duration startupLatency, String duration, D
 
   /** Every setting at its default. */
   public static SimulatedRuntimeConfig defaults() {
-    return new SimulatedRuntimeConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
+    return new SimulatedRuntimeConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 }

@@ -50,19 +50,27 @@ final class SimulatedCluster implements AutoCloseable {
   NodeHost host;
 
   SimulatedCluster(Path dataDir, int nodes) throws Exception {
+    this(dataDir);
+    startNodes(nodes);
+  }
+
+  /** The API server only; the test starts nodes. */
+  SimulatedCluster(Path dataDir) throws Exception {
     store.start();
     ApiServerSettings settings = new ApiServerSettings("127.0.0.1", 0, null, null, null, 1000, Duration.ofSeconds(1), null);
     server = new ApiServer(settings, dataDir, store, KindRegistry.builtIn(), List.of(), ObjectValidator.NONE, new WallClock(),
         serverExecutor, ApiExtensions.NONE, NonResourceEndpoints.NONE);
     server.start();
     client = new InProcessApiClient(server.api(), UserInfo.of("system:node", UserInfo.GROUP_MASTERS), executor, Optional.empty());
-    startNodes(nodes);
   }
 
   void startNodes(int nodes) {
+    startNodes(nodes, () -> new SimulatedRuntime(SimulatedRuntimeConfig.defaults(), executor.clock(), executor));
+  }
+
+  void startNodes(int nodes, Supplier<io.capstan.spi.node.ContainerRuntime> runtimes) {
     NodeSettings settings = NodeSettings.ofCount(nodes);
-    host = new NodeHost(client, executor.clock(), executor,
-        () -> new SimulatedRuntime(SimulatedRuntimeConfig.defaults(), executor.clock(), executor), settings,
+    host = new NodeHost(client, executor.clock(), executor, runtimes, settings,
         NodeHost.identities(settings), Optional.of(server.api().subresources().logs()));
     host.start();
   }

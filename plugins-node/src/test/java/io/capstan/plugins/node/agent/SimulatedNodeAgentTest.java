@@ -245,4 +245,18 @@ class SimulatedNodeAgentTest {
     cluster.until(Duration.ofSeconds(10), () -> "Running".equals(cluster.pod("next").getStatus().getPhase()));
     assertThat(cluster.pod("next").getStatus().getPodIP()).isNotEqualTo(ip);
   }
+
+  @Test
+  void memoryUsedByContainersDrivesTheNodesMemoryPressure() {
+    pods.create(pod("hog", "node-1", Map.of("sim.capstan.io/memory-usage", "15.95Gi")).build());
+    cluster.until(Duration.ofSeconds(60), () -> "True".equals(nodeCondition("node-1", "MemoryPressure")));
+    assertThat(nodeCondition("node-2", "MemoryPressure")).isEqualTo("False");
+    pods.delete("default", "hog");
+    cluster.until(Duration.ofSeconds(120), () -> "False".equals(nodeCondition("node-1", "MemoryPressure")));
+  }
+
+  private String nodeCondition(String node, String type) {
+    return cluster.client.resources(Node.class).get("", node).orElseThrow().getStatus().getConditions().stream()
+        .filter(c -> c.getType().equals(type)).map(c -> c.getStatus()).findFirst().orElse("");
+  }
 }

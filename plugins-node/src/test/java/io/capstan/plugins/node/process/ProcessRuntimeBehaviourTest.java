@@ -150,4 +150,21 @@ class ProcessRuntimeBehaviourTest extends ProcessRuntimeFixture {
     assertThat(events.has("container-removed", id)).isTrue();
     assertThat(dir.resolve("pods")).isEmptyDirectory();
   }
+
+  @Test
+  void statsAreTheProcessTreesCpuTimeAndResidentMemory() throws Exception {
+    ProcessRuntime runtime = runtime();
+    String sandbox = runtime.runPodSandbox(pod("busy"));
+    // a busy child under the main shell: its CPU counts for the container
+    String id = start(runtime, sandbox, sh("spin", "sh -c 'while :; do :; done' & wait"));
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      var stats = runtime.containerStats(id).orElseThrow();
+      assertThat(stats.cpuUsageCoreNanoSeconds()).as("the spinning child used CPU").isGreaterThanOrEqualTo(100_000_000L);
+      assertThat(stats.memoryWorkingSetBytes()).as("resident pages").isPositive();
+    });
+    runtime.stopContainer(id, Duration.ZERO);
+    awaitExit(runtime, id);
+    assertThat(runtime.containerStats(id)).as("a process that is gone reports nothing").isEmpty();
+    assertThat(runtime.containerStats("no-such-container")).isEmpty();
+  }
 }

@@ -56,4 +56,34 @@ class SimulatedConformanceTest extends AbstractContainerRuntimeConformanceTest {
       executor.advance(step);
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void usageComesFromTheAnnotationsOverTheDefaultsWhileTheContainerRuns() throws Exception {
+    ContainerRuntime runtime = new SimulatedRuntime(new SimulatedRuntimeConfig(null, null, null, null, null, null, null, null,
+        null, null, null, null, null, "100m", "32Mi"), executor.clock(), executor);
+    runtime.start();
+    String sandbox = runtime.runPodSandbox(sandbox("usage"));
+    String busy = runtime.createContainer(sandbox, config("busy", 0, Map.of("sim.capstan.io/cpu-usage.busy", "1500m",
+        "sim.capstan.io/memory-usage", "1Gi")));
+    String idle = runtime.createContainer(sandbox, config("idle", 0, Map.of()));
+    runtime.startContainer(busy);
+    runtime.startContainer(idle);
+    executor.runUntilIdle();
+    executor.advance(Duration.ofSeconds(10));
+    var stats = runtime.containerStats(busy).orElseThrow();
+    org.assertj.core.api.Assertions.assertThat(stats.cpuUsageCoreNanoSeconds()).as("1.5 cores for 10 s").isEqualTo(15_000_000_000L);
+    org.assertj.core.api.Assertions.assertThat(stats.memoryWorkingSetBytes()).isEqualTo(1L << 30);
+    var defaults = runtime.containerStats(idle).orElseThrow();
+    org.assertj.core.api.Assertions.assertThat(defaults.cpuUsageCoreNanoSeconds()).isEqualTo(1_000_000_000L);
+    org.assertj.core.api.Assertions.assertThat(defaults.memoryWorkingSetBytes()).isEqualTo(32L << 20);
+    runtime.stopContainer(busy, Duration.ZERO);
+    executor.runUntilIdle();
+    executor.advance(Duration.ofSeconds(5));
+    var stopped = runtime.containerStats(busy).orElseThrow();
+    org.assertj.core.api.Assertions.assertThat(stopped.memoryWorkingSetBytes()).isZero();
+    org.assertj.core.api.Assertions.assertThat(stopped.cpuUsageCoreNanoSeconds()).as("no CPU after the exit").isEqualTo(15_000_000_000L);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> runtime.createContainer(sandbox,
+        config("bad", 0, Map.of("sim.capstan.io/cpu-usage", "much")))).hasMessageContaining("sim.capstan.io/cpu-usage");
+    runtime.close();
+  }
 }

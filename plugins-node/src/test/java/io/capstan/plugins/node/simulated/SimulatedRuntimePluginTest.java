@@ -56,7 +56,7 @@ class SimulatedRuntimePluginTest extends AbstractPluginTest<SimulatedRuntimeConf
         Map.entry("initDuration", "2s"), Map.entry("exitCode", "2"), Map.entry("failProbability", "0.5"),
         Map.entry("failAfter", "3s"), Map.entry("terminationDelay", "1s"), Map.entry("logLines", "5"),
         Map.entry("readiness", "succeed-after=5s"), Map.entry("liveness", "fail-after=1m"), Map.entry("startup", "fail"),
-        Map.entry("seed", "42"));
+        Map.entry("seed", "42"), Map.entry("cpuUsage", "250m"), Map.entry("memoryUsage", "64Mi"));
   }
 
   @Test
@@ -74,6 +74,8 @@ class SimulatedRuntimePluginTest extends AbstractPluginTest<SimulatedRuntimeConf
     assertThat(c.liveness()).isEqualTo("fail-after=1m");
     assertThat(c.startup()).isEqualTo("fail");
     assertThat(c.seed()).isEqualTo(42L);
+    assertThat(c.cpuUsage()).isEqualTo("250m");
+    assertThat(c.memoryUsage()).isEqualTo("64Mi");
   }
 
   @Test
@@ -90,5 +92,6 @@ class SimulatedRuntimePluginTest extends AbstractPluginTest<SimulatedRuntimeConf
     assertThatThrownBy(() -> bindSettings(Map.of("failProbability", "2"))).hasMessageContaining("from 0 to 1");
     assertThatThrownBy(() -> bindSettings(Map.of("readiness", "sometimes"))).hasMessageContaining("fail-after=");
     assertThatThrownBy(() -> bindSettings(Map.of("duration", "soon"))).hasMessageContaining("forever");
+    assertThatThrownBy(() -> bindSettings(Map.of("memoryUsage", "lots"))).hasMessageContaining("128Mi");
   }
 }
