@@ -156,6 +156,11 @@ public abstract class AbstractClockConformanceTest {
         executor().scheduleWithFixedDelay(units(1), units(1), () -> runs.add(clock().nanoTime()));
 
     advance(units(5.5));
+    // A wall clock on a loaded machine may run late; give it up to 20 units to reach three runs
+    // (a virtual clock has five by now). The property is the gaps, checked below.
+    for (int more = 0; more < 15 && runs.size() < 3; more++) {
+      advance(units(1));
+    }
     handle.cancel();
     assertThat(runs.size()).isGreaterThanOrEqualTo(3);
     for (int k = 1; k < runs.size(); k++) {
