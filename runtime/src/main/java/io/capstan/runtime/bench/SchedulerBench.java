@@ -139,6 +139,7 @@ public final class SchedulerBench {
       int bound = measuredBound.get();
       double seconds = ((all ? lastBind.get() : System.nanoTime()) - start) / 1e9;
       Map<String, Long> cpuNanos = cpu.since();
+      long dropped = scheduler.droppedEvents();
       scheduler.close();
       BenchReport report = report(bound, seconds, Arrays.copyOf(latencies, bound), scheduler, defaults, all);
       String prefix = settings.store() + "." + settings.workload() + ".cpu_us_per_pod.";
@@ -150,6 +151,9 @@ public final class SchedulerBench {
             cores * 1e9 * bound / total, "pods/s"));
         report.note("cpu_bound_pods_per_s = cores / CPU per pod: the rate the measured work allows when the "
             + cores + " cores are this process's alone");
+      }
+      if (settings.events()) {
+        report.note("Scheduled events dropped by the bounded event queue (client-go's maxQueuedEvents 1,000): " + dropped);
       }
       return report;
     }
