@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
@@ -12,9 +11,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The scheduler's events on their way to the API server, as client-go's event broadcaster sends
- * them: off the scheduling and binding paths, one at a time in the order recorded, from a queue of
- * bounded length ({@code maxQueuedEvents}, 1,000) that drops what does not fit rather than
- * holding anyone up (its {@code DropIfChannelFull}). Events are best effort in Kubernetes too.
+ * them: off the scheduling and binding paths, taken in the order recorded from a queue of bounded
+ * length ({@code maxQueuedEvents}, 1,000) that drops what does not fit rather than holding anyone
+ * up (its {@code DropIfChannelFull}). Events are best effort in Kubernetes too. A few writers work
+ * at once so a store's commit latency (RocksDB's sync) does not cap the rate at one event per
+ * commit; events of one pod are seconds apart, so their order is kept in practice.
  */
 final class EventQueue {
 
@@ -22,12 +23,14 @@ final class EventQueue {
 
   /** client-go's {@code maxQueuedEvents}. */
   static final int CAPACITY = 1000;
+  /** Writers at most at once. */
+  static final int WRITERS = 4;
 
   private final Executor executor;
   private final int capacity;
   private final ConcurrentLinkedQueue<Runnable> pending = new ConcurrentLinkedQueue<>();
   private final AtomicInteger size = new AtomicInteger();
-  private final AtomicBoolean draining = new AtomicBoolean();
+  private final AtomicInteger writers = new AtomicInteger();
   private final LongAdder dropped = new LongAdder();
 
   EventQueue(Executor executor, int capacity) {
@@ -46,7 +49,7 @@ final class EventQueue {
       return;
     }
     pending.add(write);
-    if (draining.compareAndSet(false, true)) {
+    if (claimWriter()) {
       executor.execute(this::drain);
     }
   }
@@ -54,6 +57,18 @@ final class EventQueue {
   /** Events dropped because the queue was full. */
   long dropped() {
     return dropped.sum();
+  }
+
+  private boolean claimWriter() {
+    while (true) {
+      int n = writers.get();
+      if (n >= WRITERS) {
+        return false;
+      }
+      if (writers.compareAndSet(n, n + 1)) {
+        return true;
+      }
+    }
   }
 
   private void drain() {
@@ -67,8 +82,8 @@ final class EventQueue {
           log.debug("event write failed: {}", e.toString());
         }
       }
-      draining.set(false);
-      if (pending.isEmpty() || !draining.compareAndSet(false, true)) {
+      writers.decrementAndGet();
+      if (pending.isEmpty() || !claimWriter()) {
         return;
       }
     }
