@@ -94,7 +94,7 @@ public final class SchedulerBench {
           new io.fabric8.kubernetes.api.model.ServiceAccountBuilder().withNewMetadata().withName("default")
               .withNamespace("bench").endMetadata().build());
       step("creating " + settings.nodes() + " nodes");
-      parallel(settings.nodes(), 2, i -> client.resources(Node.class).create(SchedulerWorkloads.node(i)));
+      parallel(settings.nodes(), 2, null, i -> client.resources(Node.class).create(SchedulerWorkloads.node(i)));
       Map<String, Long> created = new ConcurrentHashMap<>();
       long[] latencies = new long[settings.pods()];
       AtomicInteger measuredBound = new AtomicInteger();
@@ -121,23 +121,45 @@ public final class SchedulerBench {
       scheduler.start();
       step("scheduling " + settings.initialPods() + " initial pods");
       if (settings.initialPods() > 0) {
-        parallel(settings.initialPods(), 2, i -> client.resources(Pod.class)
+        parallel(settings.initialPods(), 2, null, i -> client.resources(Pod.class)
             .create(SchedulerWorkloads.pod(settings.workload(), "bench", "init-" + i, false)));
         await(initialDone, "initial pods");
       }
       scheduler.profiles().values().forEach(f -> f.metrics().reset());
       step("scheduling " + settings.pods() + " measured pods (" + settings.workload() + ")");
+      // The objects are built before the clock starts: building them is the load generator's work, not the system's.
+      Pod[] prepared = new Pod[settings.pods()];
+      for (int i = 0; i < prepared.length; i++) {
+        prepared[i] = SchedulerWorkloads.pod(settings.workload(), "bench", "pod-" + i, true);
+      }
+      SchedulerBenchCpu cpu = new SchedulerBenchCpu();
+      cpu.start();
       long start = System.nanoTime();
-      parallel(settings.pods(), 2, i -> {
-        String name = "pod-" + i;
-        created.put(name, System.nanoTime());
-        client.resources(Pod.class).create(SchedulerWorkloads.pod(settings.workload(), "bench", name, true));
+      parallel(settings.pods(), 2, cpu, i -> {
+        created.put(prepared[i].getMetadata().getName(), System.nanoTime());
+        client.resources(Pod.class).create(prepared[i]);
       });
       boolean all = measuredDone.await(10, TimeUnit.MINUTES);
       int bound = measuredBound.get();
       double seconds = ((all ? lastBind.get() : System.nanoTime()) - start) / 1e9;
+      Map<String, Long> cpuNanos = cpu.since();
+      long dropped = scheduler.droppedEvents();
       scheduler.close();
-      return report(bound, seconds, Arrays.copyOf(latencies, bound), scheduler, defaults, all);
+      BenchReport report = report(bound, seconds, Arrays.copyOf(latencies, bound), scheduler, defaults, all);
+      String prefix = settings.store() + "." + settings.workload() + ".cpu_us_per_pod.";
+      cpuNanos.forEach((group, nanos) -> report.add(Metric.of(prefix + group, nanos / 1e3 / Math.max(1, bound), "us")));
+      long total = cpuNanos.getOrDefault("total", 0L);
+      if (total > 0 && bound > 0) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        report.add(Metric.of(settings.store() + "." + settings.workload() + ".cpu_bound_pods_per_s",
+            cores * 1e9 * bound / total, "pods/s"));
+        report.note("cpu_bound_pods_per_s = cores / CPU per pod: the rate the measured work allows when the "
+            + cores + " cores are this process's alone");
+      }
+      if (settings.events()) {
+        report.note("Scheduled events dropped by the bounded event queue (client-go's maxQueuedEvents 1,000): " + dropped);
+      }
+      return report;
     }
   }
 
@@ -180,13 +202,18 @@ public final class SchedulerBench {
     }
   }
 
-  private static void parallel(int count, int threads, java.util.function.IntConsumer create) throws InterruptedException {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
+  private static void parallel(int count, int threads, SchedulerBenchCpu cpu, java.util.function.IntConsumer create)
+      throws InterruptedException {
+    AtomicInteger names = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> new Thread(r, "bench-create-" + names.incrementAndGet()));
     AtomicInteger next = new AtomicInteger();
     for (int t = 0; t < threads; t++) {
       pool.execute(() -> {
         for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
           create.accept(i);
+        }
+        if (cpu != null) {
+          cpu.threadEnds("bench-create");
         }
       });
     }

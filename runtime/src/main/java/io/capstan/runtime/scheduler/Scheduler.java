@@ -119,6 +119,11 @@ public final class Scheduler implements Lifecycle {
     return profiles;
   }
 
+  /** Scheduler events dropped because more were waiting to be written than the event queue holds. */
+  public long droppedEvents() {
+    return reporter.droppedEvents();
+  }
+
   public SchedulingQueue queue() {
     return queue;
   }

@@ -39,22 +39,20 @@ final class SchedulerReporter {
   private final ApiClient client;
   private final Clock clock;
   private final java.util.concurrent.Executor executor;
-  private final boolean events;
+  private final EventQueue events; // null: events off
   private final AtomicLong eventSeq = new AtomicLong();
 
   SchedulerReporter(ApiClient client, Clock clock, java.util.concurrent.Executor executor, boolean events) {
     this.client = requireNonNull(client, "client");
     this.clock = requireNonNull(clock, "clock");
     this.executor = requireNonNull(executor, "executor");
-    this.events = events;
+    this.events = events ? new EventQueue(executor, EventQueue.CAPACITY) : null;
   }
 
   void scheduled(Pod pod, String node, String profile, Optional<ExplainRecord> explain) {
-    executor.execute(() -> {
-      explain.ifPresent(r -> annotate(pod, r));
-      event(pod, profile, "Normal", "Scheduled", "Binding",
-          "Successfully assigned " + pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName() + " to " + node);
-    });
+    explain.ifPresent(r -> executor.execute(() -> annotate(pod, r)));
+    event(pod, profile, "Normal", "Scheduled", "Binding",
+        "Successfully assigned " + pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName() + " to " + node);
   }
 
   /** @param reason {@code Unschedulable} or {@code SchedulerError}, as the PodScheduled condition's reason */
@@ -62,9 +60,14 @@ final class SchedulerReporter {
       Optional<ExplainRecord> explain) {
     executor.execute(() -> {
       explain.ifPresent(r -> annotate(pod, r));
-      event(pod, profile, "Warning", "FailedScheduling", "Scheduling", message);
       condition(pod, reason, message, nominatedNode);
     });
+    event(pod, profile, "Warning", "FailedScheduling", "Scheduling", message);
+  }
+
+  /** Scheduler events dropped because the event queue was full. */
+  long droppedEvents() {
+    return events == null ? 0 : events.dropped();
   }
 
   private void annotate(Pod pod, ExplainRecord record) {
@@ -86,10 +89,14 @@ final class SchedulerReporter {
     }
   }
 
+  /** Records an event: queued, written by the event queue's single writer (dropped when it is full). */
   void event(Pod pod, String profile, String type, String reason, String action, String message) {
-    if (!events) {
-      return;
+    if (events != null) {
+      events.submit(() -> writeEvent(pod, profile, type, reason, action, message));
     }
+  }
+
+  private void writeEvent(Pod pod, String profile, String type, String reason, String action, String message) {
     String now = DateTimeFormatter.ISO_INSTANT.format(clock.now().truncatedTo(ChronoUnit.SECONDS));
     String micro = DateTimeFormatter.ISO_INSTANT.format(clock.now().truncatedTo(ChronoUnit.MICROS));
     Event event = new EventBuilder()

@@ -53,6 +53,8 @@ final class SchedulingCycle {
   private final Snapshot snapshot;
   private final Random random;
   private int nextStartNodeIndex;
+  /** Per-node filter verdicts of the current cycle, kept between cycles to spare 5,000-slot arrays. */
+  private Status[] statuses = new Status[0];
 
   SchedulingCycle(SchedulerCache cache, Snapshot snapshot, long seed) {
     this.cache = cache;
@@ -197,14 +199,18 @@ final class SchedulingCycle {
       nextStartNodeIndex = (start + toFind) % n;
       return out;
     }
-    Status[] statuses = new Status[n];
+    if (this.statuses.length < n) {
+      this.statuses = new Status[n];
+    }
+    // reused: every slot of the processed prefix is written by this cycle, read and cleared below
+    Status[] slots = this.statuses;
     AtomicInteger found = new AtomicInteger();
     long began = System.nanoTime();
     int processed = fw.parallelizer().until(n, i -> {
       NodeInfo node = nodes.get((start + i) % n);
       Map<String, String> verdicts = explain == null ? null : new LinkedHashMap<>();
       Status s = fw.handle().runFiltersWithNominatedPods(state, pod, node, verdicts);
-      statuses[i] = s;
+      slots[i] = s;
       if (s.isSuccess()) {
         found.incrementAndGet();
       }
@@ -216,7 +222,8 @@ final class SchedulingCycle {
     List<NodeInfo> feasible = new ArrayList<>(Math.min(toFind, processed));
     int last = processed - 1;
     for (int i = 0; i < processed; i++) {
-      Status s = statuses[i];
+      Status s = slots[i];
+      slots[i] = null;
       if (s == null) {
         continue;
       }

@@ -27,16 +27,19 @@ public final class NodeSelectors {
    * required node affinity terms.
    */
   public static boolean podMatchesNode(Pod pod, Node node) {
-    Map<String, String> labels = Pods.labels(node);
     Map<String, String> selector = pod.getSpec() == null ? null : pod.getSpec().getNodeSelector();
-    if (selector != null) {
+    if (selector != null && !selector.isEmpty()) {
+      Map<String, String> labels = Pods.labels(node); // read only when needed: one node's labels are a cache miss
       for (Map.Entry<String, String> e : selector.entrySet()) {
         if (!e.getValue().equals(labels.get(e.getKey()))) {
           return false;
         }
       }
     }
-    return required(pod).map(ns -> matches(ns, node)).orElse(true);
+    Affinity a = pod.getSpec() == null ? null : pod.getSpec().getAffinity();
+    NodeAffinity na = a == null ? null : a.getNodeAffinity();
+    NodeSelector required = na == null ? null : na.getRequiredDuringSchedulingIgnoredDuringExecution();
+    return required == null || matches(required, node);
   }
 
   /** The pod's {@code requiredDuringSchedulingIgnoredDuringExecution}, if any. */

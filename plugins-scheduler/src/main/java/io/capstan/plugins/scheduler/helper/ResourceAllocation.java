@@ -42,6 +42,42 @@ public final class ResourceAllocation {
     }
   }
 
+  /**
+   * {@link #amounts(NodeInfo, String, long, boolean)} into {@code allocatable[i]} and
+   * {@code requested[i]} (both 0 for "skip this resource"), without allocating.
+   */
+  public static void amounts(NodeInfo nodeInfo, String resource, long podRequest, boolean useRequested,
+      long[] allocatable, long[] requested, int i) {
+    Resource used = useRequested ? nodeInfo.requested() : nodeInfo.nonZeroRequested();
+    Resource alloc = nodeInfo.allocatable();
+    switch (resource) {
+      case "cpu" -> {
+        allocatable[i] = alloc.milliCpu();
+        requested[i] = used.milliCpu() + podRequest;
+      }
+      case "memory" -> {
+        allocatable[i] = alloc.memory();
+        requested[i] = used.memory() + podRequest;
+      }
+      case "ephemeral-storage" -> {
+        allocatable[i] = alloc.ephemeralStorage();
+        requested[i] = nodeInfo.requested().ephemeralStorage() + podRequest;
+      }
+      default -> {
+        if (podRequest == 0 || !alloc.scalarResources().containsKey(resource)) {
+          allocatable[i] = 0;
+          requested[i] = 0;
+        } else {
+          allocatable[i] = alloc.scalar(resource);
+          requested[i] = nodeInfo.requested().scalar(resource) + podRequest;
+        }
+      }
+    }
+    if (allocatable[i] == 0) {
+      requested[i] = 0;
+    }
+  }
+
   /** One resource of a pod's request by its Kubernetes name. */
   public static long request(Resource podRequest, String resource) {
     return switch (resource) {

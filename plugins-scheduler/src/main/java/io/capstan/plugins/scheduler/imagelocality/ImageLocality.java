@@ -13,7 +13,6 @@ import io.capstan.spi.scheduler.ScoreResult;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -47,24 +46,29 @@ public final class ImageLocality implements ScorePlugin {
   @Override
   public ScoreResult score(CycleState state, Pod pod, NodeInfo nodeInfo) {
     int totalNodes = handle.snapshot().list().size();
-    List<Container> containers = new ArrayList<>();
-    if (pod.getSpec() != null) {
-      if (pod.getSpec().getInitContainers() != null) {
-        containers.addAll(pod.getSpec().getInitContainers());
-      }
-      if (pod.getSpec().getContainers() != null) {
-        containers.addAll(pod.getSpec().getContainers());
-      }
-    }
-    long sum = 0;
+    List<Container> init = pod.getSpec() == null ? null : pod.getSpec().getInitContainers();
+    List<Container> main = pod.getSpec() == null ? null : pod.getSpec().getContainers();
+    int containers = (init == null ? 0 : init.size()) + (main == null ? 0 : main.size());
     Map<String, ImageState> images = nodeInfo.imageStates();
-    for (Container c : containers) {
-      ImageState s = c.getImage() == null ? null : images.get(normalizedImageName(c.getImage()));
-      if (s != null && totalNodes > 0) {
-        sum += (long) (s.sizeBytes() * ((double) s.numNodes() / (double) totalNodes));
+    long sum = 0;
+    if (!images.isEmpty() && totalNodes > 0) {
+      sum = sumScores(init, images, totalNodes) + sumScores(main, images, totalNodes);
+    }
+    return ScoreResult.of(calculatePriority(sum, containers));
+  }
+
+  /** Kubernetes' {@code sumImageScores} over one container list: size × spread of images present. */
+  private static long sumScores(List<Container> containers, Map<String, ImageState> images, int totalNodes) {
+    long sum = 0;
+    if (containers != null) {
+      for (Container c : containers) {
+        ImageState s = c.getImage() == null ? null : images.get(normalizedImageName(c.getImage()));
+        if (s != null) {
+          sum += (long) (s.sizeBytes() * ((double) s.numNodes() / (double) totalNodes));
+        }
       }
     }
-    return ScoreResult.of(calculatePriority(sum, containers.size()));
+    return sum;
   }
 
   static long calculatePriority(long sumScores, int numContainers) {

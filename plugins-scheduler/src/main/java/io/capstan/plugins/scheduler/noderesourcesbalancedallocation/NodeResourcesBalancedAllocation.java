@@ -3,6 +3,7 @@ package io.capstan.plugins.scheduler.noderesourcesbalancedallocation;
 import static java.util.Objects.requireNonNull;
 
 import io.capstan.plugins.scheduler.helper.ResourceAllocation;
+import io.capstan.plugins.scheduler.helper.Scratch;
 import io.capstan.spi.scheduler.CycleState;
 import io.capstan.spi.scheduler.NodeInfo;
 import io.capstan.spi.scheduler.NodeScore;
@@ -14,7 +15,6 @@ import io.capstan.spi.scheduler.ScoreResult;
 import io.capstan.spi.scheduler.Status;
 import io.fabric8.kubernetes.api.model.Pod;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -78,29 +78,34 @@ public final class NodeResourcesBalancedAllocation implements PreScorePlugin, Sc
 
   @Override
   public ScoreResult score(CycleState state, Pod pod, NodeInfo nodeInfo) {
-    long[] podRequests = state.read(KEY).map(PreScoreState::podRequests)
-        .orElseGet(() -> podRequests(pod));
-    List<Double> fractions = new ArrayList<>();
+    PreScoreState pre = state.read(KEY).orElse(null);
+    long[] podRequests = pre != null ? pre.podRequests() : podRequests(pod);
+    int n = podRequests.length;
+    Scratch scratch = Scratch.of(n);
+    long[] allocatable = scratch.first();
+    long[] requested = scratch.second();
+    double[] fractions = scratch.fractions();
+    int count = 0;
     double total = 0;
-    for (int i = 0; i < podRequests.length; i++) {
-      var a = ResourceAllocation.amounts(nodeInfo, resources.get(i), podRequests[i], true);
-      if (a.allocatable() == 0) {
+    for (int i = 0; i < n; i++) {
+      ResourceAllocation.amounts(nodeInfo, resources.get(i), podRequests[i], true, allocatable, requested, i);
+      if (allocatable[i] == 0) {
         continue;
       }
-      double f = Math.min((double) a.requested() / (double) a.allocatable(), 1.0);
+      double f = Math.min((double) requested[i] / (double) allocatable[i], 1.0);
       total += f;
-      fractions.add(f);
+      fractions[count++] = f;
     }
     double std = 0;
-    if (fractions.size() == 2) {
-      std = Math.abs((fractions.get(0) - fractions.get(1)) / 2);
-    } else if (fractions.size() > 2) {
-      double mean = total / fractions.size();
+    if (count == 2) {
+      std = Math.abs((fractions[0] - fractions[1]) / 2);
+    } else if (count > 2) {
+      double mean = total / count;
       double sum = 0;
-      for (double f : fractions) {
-        sum += (f - mean) * (f - mean);
+      for (int i = 0; i < count; i++) {
+        sum += (fractions[i] - mean) * (fractions[i] - mean);
       }
-      std = Math.sqrt(sum / fractions.size());
+      std = Math.sqrt(sum / count);
     }
     return ScoreResult.of((long) ((1 - std) * NodeScore.MAX_NODE_SCORE));
   }

@@ -3,6 +3,7 @@ package io.capstan.plugins.scheduler.noderesourcesfit;
 import static java.util.Objects.requireNonNull;
 
 import io.capstan.plugins.scheduler.helper.ResourceAllocation;
+import io.capstan.plugins.scheduler.helper.Scratch;
 import io.capstan.spi.scheduler.ClusterEvent;
 import io.capstan.spi.scheduler.ClusterEvent.Action;
 import io.capstan.spi.scheduler.CycleState;
@@ -49,7 +50,11 @@ public final class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, Pr
   static final CycleState.Key<PreScoreState> PRE_SCORE_KEY =
       CycleState.key("PreScore" + NAME, PreScoreState.class);
 
-  record PreFilterState(Resource request) implements CycleState.StateData {
+  record PreFilterState(Resource request, boolean zero) implements CycleState.StateData {
+    PreFilterState(Resource request) {
+      this(request, request.isZero());
+    }
+
     @Override
     public CycleState.StateData copy() {
       return this;
@@ -89,16 +94,21 @@ public final class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, Pr
 
   @Override
   public Status filter(CycleState state, Pod pod, NodeInfo nodeInfo) {
-    Resource request = state.read(PRE_FILTER_KEY).map(PreFilterState::request)
-        .orElseGet(() -> PodRequests.requests(pod));
-    List<String> reasons = new ArrayList<>();
-    boolean unresolvable = false;
+    PreFilterState pre = state.read(PRE_FILTER_KEY).orElse(null);
+    Resource request = pre != null ? pre.request() : PodRequests.requests(pod);
+    boolean zero = pre != null ? pre.zero() : request.isZero();
     Resource alloc = nodeInfo.allocatable();
     Resource used = nodeInfo.requested();
-    if (nodeInfo.pods().size() + 1 > alloc.allowedPodNumber()) {
+    boolean tooManyPods = nodeInfo.pods().size() + 1 > alloc.allowedPodNumber();
+    if (!tooManyPods && (zero || fits(request, used, alloc))) {
+      return Status.success(); // the common case, decided without allocating
+    }
+    List<String> reasons = new ArrayList<>();
+    boolean unresolvable = false;
+    if (tooManyPods) {
       reasons.add(TOO_MANY_PODS);
     }
-    if (!request.isZero()) {
+    if (!zero) {
       unresolvable |= check(reasons, "cpu", request.milliCpu(), used.milliCpu(), alloc.milliCpu());
       unresolvable |= check(reasons, "memory", request.memory(), used.memory(), alloc.memory());
       unresolvable |= check(reasons, "ephemeral-storage", request.ephemeralStorage(),
@@ -116,6 +126,29 @@ public final class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, Pr
     }
     String[] r = reasons.toArray(String[]::new);
     return unresolvable ? Status.unschedulableAndUnresolvable(r) : Status.unschedulable(r);
+  }
+
+  /** Whether every checked request fits, the same tests as {@link #check} without the reasons. */
+  private boolean fits(Resource request, Resource used, Resource alloc) {
+    if (exceeds(request.milliCpu(), used.milliCpu(), alloc.milliCpu())
+        || exceeds(request.memory(), used.memory(), alloc.memory())
+        || exceeds(request.ephemeralStorage(), used.ephemeralStorage(), alloc.ephemeralStorage())) {
+      return false;
+    }
+    Map<String, Long> scalars = request.scalarResources();
+    if (scalars.isEmpty()) {
+      return true;
+    }
+    for (Map.Entry<String, Long> e : scalars.entrySet()) {
+      if (!ignored(e.getKey()) && exceeds(e.getValue(), used.scalar(e.getKey()), alloc.scalar(e.getKey()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean exceeds(long request, long used, long allocatable) {
+    return request > 0 && request > allocatable - used;
   }
 
   /** Adds a reason when {@code request} does not fit; true when it exceeds the whole node. */
@@ -155,21 +188,17 @@ public final class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, Pr
 
   @Override
   public ScoreResult score(CycleState state, Pod pod, NodeInfo nodeInfo) {
-    long[] podRequests = state.read(PRE_SCORE_KEY).map(PreScoreState::podRequests)
-        .orElseGet(() -> podRequests(pod));
+    PreScoreState pre = state.read(PRE_SCORE_KEY).orElse(null);
+    long[] podRequests = pre != null ? pre.podRequests() : podRequests(pod);
     int n = podRequests.length;
-    long[] requested = new long[n];
-    long[] allocatable = new long[n];
+    Scratch scratch = Scratch.of(n);
+    long[] requested = scratch.first();
+    long[] allocatable = scratch.second();
     for (int i = 0; i < n; i++) {
-      var amounts = ResourceAllocation.amounts(nodeInfo, scorer.resources().get(i).name(),
-          podRequests[i], false);
-      if (amounts.allocatable() == 0) {
-        continue;
-      }
-      allocatable[i] = amounts.allocatable();
-      requested[i] = amounts.requested();
+      ResourceAllocation.amounts(nodeInfo, scorer.resources().get(i).name(), podRequests[i], false, allocatable,
+          requested, i);
     }
-    return ScoreResult.of(scorer.score(requested, allocatable));
+    return ScoreResult.of(scorer.score(requested, allocatable, n));
   }
 
   @Override

@@ -29,10 +29,15 @@ final class ResourceScorer {
   }
 
   long score(long[] requested, long[] allocatable) {
+    return score(requested, allocatable, requested.length);
+  }
+
+  /** The score over the first {@code n} resources of the arrays. */
+  long score(long[] requested, long[] allocatable, int n) {
     long nodeScore = 0;
     long weightSum = 0;
     boolean ratio = type.equals(NodeResourcesFitArgs.REQUESTED_TO_CAPACITY_RATIO);
-    for (int i = 0; i < requested.length; i++) {
+    for (int i = 0; i < n; i++) {
       if (allocatable[i] == 0) {
         continue;
       }

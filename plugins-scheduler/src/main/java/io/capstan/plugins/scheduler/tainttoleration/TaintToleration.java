@@ -58,8 +58,12 @@ public final class TaintToleration implements FilterPlugin, PreScorePlugin, Scor
 
   @Override
   public Status filter(CycleState state, Pod pod, NodeInfo nodeInfo) {
-    Optional<Taint> taint = Tolerations.findUntolerated(Pods.taints(nodeInfo.node()),
-        Pods.tolerations(pod), Tolerations::isNoScheduleOrNoExecute);
+    List<Taint> taints = Pods.taints(nodeInfo.node());
+    if (taints.isEmpty()) {
+      return Status.success();
+    }
+    Optional<Taint> taint = Tolerations.findUntolerated(taints, Pods.tolerations(pod),
+        Tolerations::isNoScheduleOrNoExecute);
     if (taint.isEmpty()) {
       return Status.success();
     }
@@ -83,10 +87,14 @@ public final class TaintToleration implements FilterPlugin, PreScorePlugin, Scor
 
   @Override
   public ScoreResult score(CycleState state, Pod pod, NodeInfo nodeInfo) {
-    List<Toleration> tolerations = state.read(KEY).map(PreScoreState::tolerations)
-        .orElseGet(() -> preferNoScheduleTolerations(pod));
+    List<Taint> taints = Pods.taints(nodeInfo.node());
+    if (taints.isEmpty()) {
+      return ScoreResult.of(0);
+    }
+    PreScoreState pre = state.read(KEY).orElse(null);
+    List<Toleration> tolerations = pre != null ? pre.tolerations() : preferNoScheduleTolerations(pod);
     long count = 0;
-    for (Taint taint : Pods.taints(nodeInfo.node())) {
+    for (Taint taint : taints) {
       if ("PreferNoSchedule".equals(taint.getEffect())
           && !Tolerations.tolerated(tolerations, taint)) {
         count++;

@@ -86,7 +86,9 @@ public final class ObjectStrategy {
     meta.setNamespace(was.getNamespace());
     meta.setGenerateName(meta.getGenerateName() == null ? was.getGenerateName() : meta.getGenerateName());
     if (KindTraits.hasStatus(request.kind())) {
-      StatusResets.copyStatus(old, object);
+      // shared, as Kubernetes' strategies assign newObj.Status = oldObj.Status: {@code old} is the
+      // update's private copy of the stored object
+      StatusResets.setStatus(object, StatusResets.status(old), true);
     }
     if (usesGeneration(request.kind())) {
       long generation = was.getGeneration() == null ? 1 : was.getGeneration();
@@ -98,8 +100,20 @@ public final class ObjectStrategy {
 
   /** The result of a status write: the old object with the new status and nothing else changed. */
   public HasMetadata prepareForStatusUpdate(HasMetadata object, HasMetadata old) {
-    HasMetadata result = io.capstan.spi.api.DeepCopy.of(old);
-    StatusResets.copyStatus(object, result);
+    return prepareForStatusUpdate(object, old, () -> io.capstan.spi.api.DeepCopy.of(old), false);
+  }
+
+  /**
+   * As {@link #prepareForStatusUpdate(HasMetadata, HasMetadata)}, with {@code copiesOfOld} giving a
+   * private copy of the old object to build the result from.
+   *
+   * @param objectIsPrivate whether {@code object} belongs to this write alone, so its status may be
+   *     taken over instead of copied
+   */
+  public HasMetadata prepareForStatusUpdate(HasMetadata object, HasMetadata old,
+      java.util.function.Supplier<HasMetadata> copiesOfOld, boolean objectIsPrivate) {
+    HasMetadata result = copiesOfOld.get();
+    StatusResets.setStatus(result, StatusResets.status(object), objectIsPrivate);
     result.getMetadata().setResourceVersion(object.getMetadata().getResourceVersion());
     return result;
   }

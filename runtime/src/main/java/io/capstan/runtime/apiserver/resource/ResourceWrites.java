@@ -8,7 +8,6 @@ import io.capstan.runtime.apiserver.storage.ObjectStorage;
 import io.capstan.spi.admission.AdmissionOperation;
 import io.capstan.spi.admission.AdmissionRequest;
 import io.capstan.spi.api.DeepCopy;
-import io.capstan.spi.api.KubeJson;
 import io.capstan.spi.api.ResourceKind;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.Optional;
@@ -68,7 +67,7 @@ public final class ResourceWrites {
   public HasMetadata update(ApiRequest request, HasMetadata object) {
     requireMetadata(object);
     checkName(request, object);
-    return write(request, current -> {
+    return write(request, (current, copies) -> {
       HasMetadata next = DeepCopy.of(object);
       checkVersion(request.kind(), next, current);
       strategy.prepareForUpdate(request, next, current);
@@ -81,9 +80,9 @@ public final class ResourceWrites {
   public HasMetadata updateStatus(ApiRequest request, HasMetadata object) {
     requireMetadata(object);
     checkName(request, object);
-    return write(request, current -> {
+    return write(request, (current, copies) -> {
       checkVersion(request.kind(), object, current);
-      return strategy.prepareForStatusUpdate(object, current);
+      return strategy.prepareForStatusUpdate(object, current, copies, false);
     });
   }
 
@@ -93,11 +92,11 @@ public final class ResourceWrites {
    * the result is checked like a PUT's).
    */
   public HasMetadata modify(ApiRequest request, boolean statusOnly, UnaryOperator<HasMetadata> change) {
-    return write(request, current -> {
-      HasMetadata next = change.apply(DeepCopy.of(current));
+    return write(request, (current, copies) -> {
+      HasMetadata next = change.apply(copies.get());
       checkVersion(request.kind(), next, current);
       if (statusOnly) {
-        return strategy.prepareForStatusUpdate(next, current);
+        return strategy.prepareForStatusUpdate(next, current, copies, true);
       }
       strategy.prepareForUpdate(request, next, current);
       hooks.beforeUpdate(request, next, current);
@@ -105,20 +104,41 @@ public final class ResourceWrites {
     });
   }
 
-  private HasMetadata write(ApiRequest request, UnaryOperator<HasMetadata> prepare) {
+  /**
+   * A server-side update that sets spec and status together, as Kubernetes' binding storage sets
+   * {@code spec.nodeName} and the {@code PodScheduled} condition in one write: like
+   * {@link #modify} with {@code statusOnly} false, except that the status {@code change} returns is
+   * kept instead of the stored one.
+   */
+  public HasMetadata modifyWithStatus(ApiRequest request, UnaryOperator<HasMetadata> change) {
+    return write(request, (current, copies) -> {
+      HasMetadata next = change.apply(copies.get());
+      checkVersion(request.kind(), next, current);
+      Object status = StatusResets.status(next);
+      strategy.prepareForUpdate(request, next, current);
+      StatusResets.setStatus(next, status, true);
+      hooks.beforeUpdate(request, next, current);
+      return next;
+    });
+  }
+
+  private HasMetadata write(ApiRequest request, ObjectStorage.CopyingUpdateFunction prepare) {
     if (request.dryRun()) {
       HasMetadata current = storage.get(request.kind(), request.namespace(), request.name(), 0)
           .orElseThrow(() -> ApiErrors.notFound(request.kind(), request.name()));
-      HasMetadata next = prepare.apply(current);
+      HasMetadata pristine = DeepCopy.of(current);
+      HasMetadata next = prepare.apply(current, () -> DeepCopy.of(pristine));
       admission.admit(request.kind(), admissionRequest(AdmissionOperation.UPDATE, request, next, current));
       return next;
     }
-    HasMetadata written = storage.guaranteedUpdate(request.kind(), request.namespace(), request.name(), current -> {
-      HasMetadata next = prepare.apply(current);
-      admission.admit(request.kind(), admissionRequest(AdmissionOperation.UPDATE, request, next, current));
-      next.getMetadata().setResourceVersion(current.getMetadata().getResourceVersion());
-      return sameContent(next, current) ? current : next;
-    });
+    // The storage skips the write when the result encodes to the stored bytes (a no-op update).
+    HasMetadata written = storage.guaranteedUpdate(request.kind(), request.namespace(), request.name(),
+        (current, copies) -> {
+          HasMetadata next = prepare.apply(current, copies);
+          admission.admit(request.kind(), admissionRequest(AdmissionOperation.UPDATE, request, next, current));
+          next.getMetadata().setResourceVersion(current.getMetadata().getResourceVersion());
+          return next;
+        });
     return deleter.finishIfReleased(request, written);
   }
 
@@ -142,10 +162,6 @@ public final class ResourceWrites {
     if (object.getMetadata() == null) {
       object.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMeta());
     }
-  }
-
-  private static boolean sameContent(HasMetadata a, HasMetadata b) {
-    return KubeJson.mapper().valueToTree(a).equals(KubeJson.mapper().valueToTree(b));
   }
 
   static AdmissionRequest admissionRequest(AdmissionOperation op, ApiRequest request, HasMetadata object, HasMetadata old) {

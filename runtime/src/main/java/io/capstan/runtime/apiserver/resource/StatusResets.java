@@ -34,30 +34,39 @@ final class StatusResets {
         namespace.setSpec(new NamespaceSpec(List.of("kubernetes")));
       }
     } else if (KindTraits.hasStatus(kind) && !kind.kind().equals("Node")) {
-      setStatus(object, null);
+      setStatus(object, null, true);
     }
   }
 
   /** Copies {@code from}'s status into {@code to} (both of one kind). */
   static void copyStatus(HasMetadata from, HasMetadata to) {
-    setStatus(to, getStatus(from));
+    setStatus(to, status(from), false);
   }
 
-  private static Object getStatus(HasMetadata object) {
+  /** The object's status, or null (the object's own, not a copy). */
+  static Object status(HasMetadata object) {
     if (object instanceof io.fabric8.kubernetes.api.model.GenericKubernetesResource generic) {
       return generic.getAdditionalProperties().get("status");
     }
-    try {
-      Method getter = object.getClass().getMethod("getStatus");
-      return getter.invoke(object);
-    } catch (NoSuchMethodException e) {
+    if (object instanceof Pod pod) {
+      return pod.getStatus();
+    }
+    Accessors a = ACCESSORS.get(object.getClass());
+    if (a.getter == null) {
       return null;
+    }
+    try {
+      return a.getter.invoke(object);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot read status of " + object.getKind(), e);
     }
   }
 
-  private static void setStatus(HasMetadata object, Object status) {
+  /**
+   * Sets the object's status to {@code status}, or to a deep copy of it unless {@code share}; a
+   * shared status must belong to nobody else that will change it.
+   */
+  static void setStatus(HasMetadata object, Object status, boolean share) {
     if (object instanceof io.fabric8.kubernetes.api.model.GenericKubernetesResource generic) {
       if (status == null) {
         generic.getAdditionalProperties().remove("status");
@@ -66,15 +75,44 @@ final class StatusResets {
       }
       return;
     }
-    for (Method method : object.getClass().getMethods()) {
-      if (method.getName().equals("setStatus") && method.getParameterCount() == 1) {
-        try {
-          method.invoke(object, status == null ? null : io.capstan.spi.api.DeepCopy.copyAs(status, method.getParameterTypes()[0]));
-          return;
-        } catch (ReflectiveOperationException e) {
-          throw new IllegalStateException("cannot set status of " + object.getKind(), e);
-        }
-      }
+    Accessors a = ACCESSORS.get(object.getClass());
+    if (a.setter == null) {
+      return;
+    }
+    Class<?> type = a.setter.getParameterTypes()[0];
+    Object value = status == null ? null
+        : share && type.isInstance(status) ? status : io.capstan.spi.api.DeepCopy.copyAs(status, type);
+    if (object instanceof Pod pod) {
+      pod.setStatus((PodStatus) value);
+      return;
+    }
+    try {
+      a.setter.invoke(object, value);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot set status of " + object.getKind(), e);
     }
   }
+
+  /** A kind's status getter and setter, looked up once per class. */
+  private record Accessors(Method getter, Method setter) {}
+
+  private static final ClassValue<Accessors> ACCESSORS = new ClassValue<>() {
+    @Override
+    protected Accessors computeValue(Class<?> type) {
+      Method getter = null;
+      Method setter = null;
+      try {
+        getter = type.getMethod("getStatus");
+      } catch (NoSuchMethodException e) {
+        // a kind without status
+      }
+      for (Method method : type.getMethods()) {
+        if (method.getName().equals("setStatus") && method.getParameterCount() == 1) {
+          setter = method;
+          break;
+        }
+      }
+      return new Accessors(getter, setter);
+    }
+  };
 }

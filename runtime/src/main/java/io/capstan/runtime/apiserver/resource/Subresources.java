@@ -134,7 +134,8 @@ public final class Subresources {
     String now = ObjectStrategy.timestamp(strategy.now());
     // Kubernetes' binding storage sets spec.nodeName without the pod update validation (which
     // forbids changing nodeName through a pod update); the chain skips it for this subresource.
-    writes.modify(request.withSubresource("binding"), false, current -> {
+    // Like its assignPod, one write sets the node and the PodScheduled=True condition.
+    return (Pod) writes.modifyWithStatus(request.withSubresource("binding"), current -> {
       Pod pod = (Pod) current;
       if (pod.getMetadata().getDeletionTimestamp() != null) {
         throw ApiErrors.conflict(request.kind(), request.name(), "pod " + request.name() + " is being deleted, cannot be assigned to a host");
@@ -144,25 +145,24 @@ public final class Subresources {
             + pod.getSpec().getNodeName() + "\"");
       }
       pod.getSpec().setNodeName(node);
+      markScheduled(pod, now);
       return pod;
     });
-    return markScheduled(request, now);
   }
 
-  /** Sets the PodScheduled condition, as Kubernetes' binding does, in a status write. */
-  private Pod markScheduled(ApiRequest request, String now) {
-    return (Pod) writes.modify(request.withSubresource("status"), true, current -> {
-      Pod pod = (Pod) current;
-      List<PodCondition> conditions = new ArrayList<>(pod.getStatus().getConditions() == null ? List.of() : pod.getStatus().getConditions());
-      conditions.removeIf(c -> "PodScheduled".equals(c.getType()));
-      PodCondition scheduled = new PodCondition();
-      scheduled.setType("PodScheduled");
-      scheduled.setStatus("True");
-      scheduled.setLastTransitionTime(now);
-      conditions.add(scheduled);
-      pod.getStatus().setConditions(conditions);
-      return pod;
-    });
+  /** Sets the PodScheduled=True condition, as Kubernetes' binding does. */
+  private static void markScheduled(Pod pod, String now) {
+    if (pod.getStatus() == null) {
+      pod.setStatus(new io.fabric8.kubernetes.api.model.PodStatus());
+    }
+    List<PodCondition> conditions = new ArrayList<>(pod.getStatus().getConditions() == null ? List.of() : pod.getStatus().getConditions());
+    conditions.removeIf(c -> "PodScheduled".equals(c.getType()));
+    PodCondition scheduled = new PodCondition();
+    scheduled.setType("PodScheduled");
+    scheduled.setStatus("True");
+    scheduled.setLastTransitionTime(now);
+    conditions.add(scheduled);
+    pod.getStatus().setConditions(conditions);
   }
 
   /**

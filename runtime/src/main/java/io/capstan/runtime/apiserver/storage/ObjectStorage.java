@@ -122,19 +122,32 @@ public final class ObjectStorage {
    * and return; when the result encodes to the stored bytes, nothing is written.
    */
   public HasMetadata guaranteedUpdate(ResourceKind kind, String namespace, String name, UpdateFunction update) {
+    return guaranteedUpdate(kind, namespace, name, (current, copies) -> update.apply(current));
+  }
+
+  /**
+   * {@link #guaranteedUpdate(ResourceKind, String, String, UpdateFunction)} for a function that
+   * needs more private copies of the current object (the new object and the old one that
+   * admission compares it with): {@code copies} decodes the stored bytes again, which costs less
+   * than copying an object. When the result encodes to the stored bytes nothing is written, as in
+   * Kubernetes' etcd3 {@code GuaranteedUpdate}, and the object as stored is returned.
+   */
+  public HasMetadata guaranteedUpdate(ResourceKind kind, String namespace, String name, CopyingUpdateFunction update) {
     Bytes key = StorageKeys.bytes(StorageKeys.objectKey(kind, namespace, name));
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       Optional<KeyValue> currentKv = read(RangeRequest.of(KeyRange.key(key))).first();
-      HasMetadata current = currentKv.map(kv -> codec.decode(kind, kv)).orElseThrow(() -> ApiErrors.notFound(kind, name));
-      long modRevision = currentKv.get().modRevision();
-      HasMetadata updated = update.apply(current);
-      // The function may return the object it was given, changed in place or not: only the bytes
-      // tell, so a no-op is one whose encoding equals what is stored.
-      if (updated == current && codec.encode(current).equals(currentKv.get().value())) {
-        return current;
+      if (currentKv.isEmpty()) {
+        throw ApiErrors.notFound(kind, name);
       }
-      TxnResult result = store.txn(TxnRequest.when(Compare.modRevision(key).equal(modRevision))
-          .then(Op.put(key, codec.encode(updated))).build());
+      KeyValue kv = currentKv.get();
+      HasMetadata current = codec.decode(kind, kv);
+      HasMetadata updated = update.apply(current, () -> codec.decode(kind, kv));
+      Bytes encoded = codec.encode(updated);
+      if (encoded.equals(kv.value())) {
+        return updated == current ? current : codec.decode(kind, kv);
+      }
+      TxnResult result = store.txn(TxnRequest.when(Compare.modRevision(key).equal(kv.modRevision()))
+          .then(Op.put(key, encoded)).build());
       if (result.succeeded()) {
         updated.getMetadata().setResourceVersion(Long.toString(result.revision()));
         return updated;
@@ -184,5 +197,11 @@ public final class ObjectStorage {
   @FunctionalInterface
   public interface UpdateFunction {
     HasMetadata apply(HasMetadata current);
+  }
+
+  /** The replacement of an object, given more private copies of it on demand. */
+  @FunctionalInterface
+  public interface CopyingUpdateFunction {
+    HasMetadata apply(HasMetadata current, java.util.function.Supplier<HasMetadata> copies);
   }
 }

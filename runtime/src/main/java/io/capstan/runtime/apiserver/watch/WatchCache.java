@@ -116,21 +116,35 @@ public final class WatchCache implements AutoCloseable {
   }
 
   private CacheEvent toCacheEvent(WatchEvent event, long eventRevision) {
-    Optional<HasMetadata> previous = event.prevKv().filter(kv -> !kv.isTombstone()).map(kv -> codec.decode(kind, kv));
     if (event.type() == WatchEvent.Type.DELETE) {
+      // decoded afresh: the delete's revision is set on it, and the cached object is shared
+      Optional<HasMetadata> previous = event.prevKv().filter(kv -> !kv.isTombstone()).map(kv -> codec.decode(kind, kv));
       HasMetadata last = previous.orElseThrow(() -> new IllegalStateException("delete without previous value"));
       last.getMetadata().setResourceVersion(Long.toString(eventRevision));
       return new CacheEvent(CacheEvent.Type.DELETED, last, previous, eventRevision);
     }
     HasMetadata object = codec.decode(kind, event.kv());
+    Optional<HasMetadata> previous = event.prevKv().filter(kv -> !kv.isTombstone()).map(kv -> cachedOr(object, kv));
     CacheEvent.Type type = event.kv().version() == 1 ? CacheEvent.Type.ADDED : CacheEvent.Type.MODIFIED;
     return new CacheEvent(type, object, previous, eventRevision);
+  }
+
+  /**
+   * The previous state of a changed object: the cache holds it already (changes are applied in
+   * revision order), so it is decoded again only when the cached one is not that revision.
+   */
+  private HasMetadata cachedOr(HasMetadata changed, KeyValue prevKv) {
+    HasMetadata cached = objects.get(keyOf(changed));
+    if (cached != null && Long.toString(prevKv.modRevision()).equals(cached.getMetadata().getResourceVersion())) {
+      return cached;
+    }
+    return codec.decode(kind, prevKv);
   }
 
   private void fanOut(CacheEvent change) {
     Memo encoded = new Memo(change.object());
     for (Watcher watcher : watchers) {
-      WatchEventOut.Type type = watcher.typeFor(change);
+      WatchEventOut.Type type = change.revision() > watcher.after ? watcher.typeFor(change) : null;
       if (type != null && !watcher.sink.offer(new WatchEventOut(type, change.object(), change.revision(), encoded))) {
         log.debug("watch of {} too slow; ending it at revision {}", kind.qualifiedResource(), change.revision());
         remove(watcher);
@@ -149,7 +163,8 @@ public final class WatchCache implements AutoCloseable {
       if (closed) {
         throw ApiErrors.serviceUnavailable("watch cache of " + kind.qualifiedResource() + " is closed");
       }
-      Watcher watcher = new Watcher(filter, bookmarks, sink);
+      // a watch from a version the cache has not reached yet must not get the changes up to it
+      Watcher watcher = new Watcher(filter, bookmarks, sink, Math.max(0, fromVersion));
       if (fromVersion <= 0) {
         for (HasMetadata object : objects.values()) {
           if (filter.matches(object) && !sink.offer(new WatchEventOut(WatchEventOut.Type.ADDED, object,
@@ -253,7 +268,7 @@ public final class WatchCache implements AutoCloseable {
   }
 
   /** A registered watcher and how it sees each change through its filter. */
-  private record Watcher(WatchFilter filter, boolean bookmarks, WatchSink sink) {
+  private record Watcher(WatchFilter filter, boolean bookmarks, WatchSink sink, long after) {
 
     /** ADDED/MODIFIED/DELETED as this watcher sees the change, or null when it does not concern it. */
     WatchEventOut.Type typeFor(CacheEvent change) {

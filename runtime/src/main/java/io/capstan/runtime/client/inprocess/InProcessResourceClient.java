@@ -84,18 +84,18 @@ final class InProcessResourceClient<T extends HasMetadata> implements ResourceCl
 
   @Override
   public T create(T object) {
-    return type.cast(api.writes().create(request(namespaceOf(object), ""), DeepCopy.of(object)));
+    return type.cast(api.writes().create(request(namespaceOf(object), ""), Copies.of(object)));
   }
 
   @Override
   public T update(T object) {
-    return type.cast(api.writes().update(request(namespaceOf(object), object.getMetadata().getName()), DeepCopy.of(object)));
+    return type.cast(api.writes().update(request(namespaceOf(object), object.getMetadata().getName()), Copies.of(object)));
   }
 
   @Override
   public T updateStatus(T object) {
     ApiRequest request = request(namespaceOf(object), object.getMetadata().getName()).withSubresource("status");
-    return type.cast(api.writes().updateStatus(request, DeepCopy.of(object)));
+    return type.cast(api.writes().updateStatus(request, Copies.of(object)));
   }
 
   @Override
@@ -119,8 +119,8 @@ final class InProcessResourceClient<T extends HasMetadata> implements ResourceCl
   public void createSubresource(String namespace, String name, String subresource, HasMetadata body) {
     ApiRequest request = request(namespace, name).withSubresource(subresource);
     switch (subresource) {
-      case "binding" -> api.subresources().bind(request,
-          KubeJson.mapper().convertValue(body, io.fabric8.kubernetes.api.model.Binding.class));
+      case "binding" -> api.subresources().bind(request, body instanceof io.fabric8.kubernetes.api.model.Binding b ? b
+          : KubeJson.mapper().convertValue(body, io.fabric8.kubernetes.api.model.Binding.class)); // only read there
       case "eviction" -> api.subresources().evict(request, evictionOptions(KubeJson.mapper().valueToTree(body).path("deleteOptions")));
       default -> throw ApiErrors.methodNotAllowed("the server does not allow this method on the requested resource");
     }

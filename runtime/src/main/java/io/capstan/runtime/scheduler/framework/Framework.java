@@ -199,11 +199,7 @@ public final class Framework {
    */
   public Status runFilters(CycleState state, Pod pod, NodeInfo node, Map<String, String> verdicts) {
     {
-      Set<String> skip = state.skipFilterPlugins();
-      for (FilterPlugin p : filters) {
-        if (!skip.isEmpty() && skip.contains(p.name())) {
-          continue;
-        }
+      for (FilterPlugin p : activeFilters(state)) {
         Status s;
         try {
           s = requireNonNull(p.filter(state, pod, node), "filter status");
@@ -227,6 +223,33 @@ public final class Framework {
       return Status.success();
     }
   }
+
+  /** The filters a cycle runs (those whose PreFilter did not SKIP), worked out once per cycle, not per node. */
+  private FilterPlugin[] activeFilters(CycleState state) {
+    Set<String> skip = state.skipFilterPlugins();
+    if (skip.isEmpty()) {
+      return filters;
+    }
+    ActiveFilters last = lastActive;
+    int size = skip.size();
+    if (last != null && last.state == state && last.skipped == size) {
+      return last.filters;
+    }
+    List<FilterPlugin> active = new ArrayList<>(filters.length);
+    for (FilterPlugin p : filters) {
+      if (!skip.contains(p.name())) {
+        active.add(p);
+      }
+    }
+    ActiveFilters computed = new ActiveFilters(state, size, active.toArray(new FilterPlugin[0]));
+    lastActive = computed;
+    return computed.filters;
+  }
+
+  /** The active filters of one cycle's state; the skip set only grows, in PreFilter, so its size tells a change. */
+  private record ActiveFilters(CycleState state, int skipped, FilterPlugin[] filters) {}
+
+  private volatile ActiveFilters lastActive;
 
   /** Runs PostFilter plugins in order until one succeeds (Kubernetes' RunPostFilterPlugins). */
   public PostFilterResult runPostFilter(CycleState state, Pod pod, Map<String, Status> statuses) {

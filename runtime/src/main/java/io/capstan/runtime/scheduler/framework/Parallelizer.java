@@ -14,18 +14,29 @@ import java.util.function.IntConsumer;
  * no helper ever runs (a busy pool, or the deterministic executor, which runs helpers later as
  * no-ops): results therefore never depend on thread timing as long as each piece writes only its
  * own slot. Chunks are claimed in ascending order, so an early stop leaves a completed prefix.
+ *
+ * <p>At most {@code min(parallelism, cores)} threads work on one run: Kubernetes' 16 workers are
+ * goroutines, here each helper is a pool task whose wake-up costs more than the pieces it would
+ * take once the cores are busy, so helpers beyond the core count only add overhead.
  */
 public final class Parallelizer {
 
   private final Executor executor;
   private final int parallelism;
+  private final int workers;
 
   public Parallelizer(Executor executor, int parallelism) {
+    this(executor, parallelism, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** @param cores the threads that can actually run at once; caps the workers of a run */
+  public Parallelizer(Executor executor, int parallelism, int cores) {
     this.executor = requireNonNull(executor, "executor");
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be >= 1, was " + parallelism);
     }
     this.parallelism = parallelism;
+    this.workers = Math.max(1, Math.min(parallelism, cores));
   }
 
   public int parallelism() {
@@ -49,7 +60,7 @@ public final class Parallelizer {
     int chunk = Math.max(1, Math.min(64, (int) Math.sqrt(n)));
     int chunks = (n + chunk - 1) / chunk;
     Run run = new Run(n, chunk, chunks, work, stop);
-    int helpers = Math.min(parallelism, chunks) - 1;
+    int helpers = Math.min(workers, chunks) - 1;
     for (int i = 0; i < helpers; i++) {
       executor.execute(run::work);
     }

@@ -66,7 +66,8 @@ final class ScorePhase {
     for (int p = 0; p < m; p++) {
       ScorePlugin plugin = active.get(p);
       names.add(plugin.name());
-      long[] values = raw[p].clone();
+      long[] values = weighted[p]; // normalized here, then weighted in place
+      System.arraycopy(raw[p], 0, values, 0, n);
       if (plugin.scoreExtensions().isPresent()) {
         List<NodeScore> list = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -99,8 +100,8 @@ final class ScorePhase {
       }
       long w = activeWeights.get(p);
       for (int i = 0; i < n; i++) {
-        weighted[p][i] = values[i] * w;
-        totals[i] += weighted[p][i];
+        values[i] *= w;
+        totals[i] += values[i];
       }
     }
     return new ScoreTable(names, feasible, raw, weighted, totals);
