@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 
@@ -28,8 +26,9 @@ final class RawWatchers implements AutoCloseable {
 
   private static final String SENT = "\"bench.capstan.io/sent\":\"";
 
-  private final ExecutorService executor = Executors.newFixedThreadPool(2);
-  private final HttpClient http = HttpClient.newBuilder().executor(executor).build();
+  // the client's default executor, as the HTTP client's watches use: a fixed pool of two stalled
+  // delivery to 1,000 streams (seconds of queueing)
+  private final HttpClient http = HttpClient.newBuilder().build();
   private final List<Latencies> recorded = new ArrayList<>();
   private final List<CompletableFuture<?>> streams = new ArrayList<>();
   private final List<Subscriber> subscribers = new ArrayList<>();
@@ -72,7 +71,6 @@ final class RawWatchers implements AutoCloseable {
   public void close() {
     subscribers.forEach(Subscriber::cancel);
     streams.forEach(s -> s.cancel(true));
-    executor.shutdownNow();
   }
 
   /** One watch stream: records, per ADDED line, now minus the sent time the line carries. */
