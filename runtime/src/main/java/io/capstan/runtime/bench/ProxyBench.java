@@ -81,7 +81,7 @@ final class ProxyBench {
     ServiceProxy proxy = plugin(ServiceProxyFactory.class, "userspace", Map.of("portsFile", dir.resolve("ports").toString()))
         .getInstance(ServiceProxy.class);
     int ingressPort = freePort();
-    IngressController ingress = plugin(IngressControllerFactory.class, "builtin", Map.of("httpPort", ingressPort))
+    IngressController ingress = plugin(IngressControllerFactory.class, "builtin", Map.of("httpPort", ingressPort, "httpsPort", 0))
         .getInstance(IngressController.class);
     try {
       proxy.start();

@@ -13,6 +13,7 @@ import io.capstan.spi.ingress.IngressState;
 import io.capstan.spi.plugin.Lifecycle;
 import io.fabric8.kubernetes.api.model.Endpoints;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressClass;
@@ -23,7 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ingress component: watches Ingresses, IngressClasses, Services and Endpoints through shared
+ * The ingress component: watches Ingresses, IngressClasses, Services, Endpoints and Secrets (for
+ * {@code spec.tls}; a Secret change re-syncs, so certificates are replaced live) through shared
  * informers, builds the selected controller's {@link IngressState} (only the Ingresses of its
  * class) and syncs it, debounced like the proxy host ({@code ingress.minSyncPeriod},
  * {@code ingress.syncPeriod}).
@@ -38,6 +40,7 @@ public final class IngressHost implements Lifecycle {
   private final SharedInformer<IngressClass> classes;
   private final SharedInformer<Service> services;
   private final SharedInformer<Endpoints> endpoints;
+  private final SharedInformer<Secret> secrets;
   private final BoundedSyncRunner runner;
   private final AtomicLong syncs = new AtomicLong();
   private volatile IngressState lastState = IngressState.empty();
@@ -50,12 +53,13 @@ public final class IngressHost implements Lifecycle {
     this.classes = informers.sharedInformer(IngressClass.class);
     this.services = informers.sharedInformer(Service.class);
     this.endpoints = informers.sharedInformer(Endpoints.class);
+    this.secrets = informers.sharedInformer(Secret.class);
     this.runner = new BoundedSyncRunner("ingress", clock, executor, minSyncPeriod, syncPeriod, this::syncNow);
   }
 
   @Override
   public void start() {
-    List.of(ingresses, classes, services, endpoints).forEach(i -> addTrigger(i));
+    List.of(ingresses, classes, services, endpoints, secrets).forEach(i -> addTrigger(i));
     runner.enable();
   }
 
@@ -79,13 +83,14 @@ public final class IngressHost implements Lifecycle {
   }
 
   private void syncNow() throws Exception {
-    if (!List.of(ingresses, classes, services, endpoints).stream().allMatch(SharedInformer::hasSynced)) {
+    if (!List.of(ingresses, classes, services, endpoints, secrets).stream().allMatch(SharedInformer::hasSynced)) {
       executor.schedule(Duration.ofMillis(100), runner::request); // wait for the initial lists
       return;
     }
     List<Ingress> served = IngressStateBuilder.served(controller.controllerValue(), ingresses.lister().list(""),
         classes.lister().list(""));
-    IngressState state = IngressStateBuilder.build(served, services.lister()::get, endpoints.lister()::get);
+    IngressState state = IngressStateBuilder.build(served, services.lister()::get, endpoints.lister()::get,
+        secrets.lister()::get);
     controller.sync(state);
     lastState = state;
     syncs.incrementAndGet();
