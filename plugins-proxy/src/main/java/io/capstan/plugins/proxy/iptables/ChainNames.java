@@ -39,25 +39,49 @@ final class ChainNames {
     return "KUBE-SEP-" + hash(name + protocol.toLowerCase(Locale.ROOT) + endpoint.address());
   }
 
-  /** The first 16 characters of the RFC 4648 base32 (upper case) encoding of SHA-256 of {@code text}. */
-  static String hash(String text) {
-    byte[] digest;
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
     try {
-      digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }
-    StringBuilder out = new StringBuilder(16);
-    int buffer = 0;
-    int bits = 0;
-    for (int i = 0; i < digest.length && out.length() < 16; i++) {
-      buffer = (buffer << 8) | (digest[i] & 0xFF);
-      bits += 8;
-      while (bits >= 5 && out.length() < 16) {
-        out.append(BASE32[(buffer >> (bits - 5)) & 31]);
-        bits -= 5;
-      }
+  });
+
+  /** kube-proxy's probabilities {@code %0.10f} of 1/n, formatted once per n (String.format is slow). */
+  private static final String[] PROBABILITIES = new String[257];
+
+  static String probability(int n) {
+    if (n >= PROBABILITIES.length) {
+      return String.format(Locale.ROOT, "%.10f", 1.0 / n);
     }
-    return out.toString();
+    String p = PROBABILITIES[n];
+    if (p == null) {
+      p = String.format(Locale.ROOT, "%.10f", 1.0 / n);
+      PROBABILITIES[n] = p;
+    }
+    return p;
+  }
+
+  /** The first 16 characters of the RFC 4648 base32 (upper case) encoding of SHA-256 of {@code text}. */
+  static String hash(String text) {
+    MessageDigest sha = SHA256.get();
+    sha.reset();
+    byte[] digest = sha.digest(text.getBytes(StandardCharsets.UTF_8));
+    // 16 base32 characters are 80 bits: the first 10 bytes
+    long high = 0;
+    for (int i = 0; i < 8; i++) {
+      high = (high << 8) | (digest[i] & 0xFF);
+    }
+    int low = ((digest[8] & 0xFF) << 8) | (digest[9] & 0xFF);
+    char[] out = new char[16];
+    for (int i = 0; i < 12; i++) {
+      out[i] = BASE32[(int) (high >>> (59 - 5 * i)) & 31];
+    }
+    // characters 12..15 take the last 4 bits of high and the 16 bits of low
+    long rest = ((high & 0xF) << 16) | low;
+    for (int i = 0; i < 4; i++) {
+      out[12 + i] = BASE32[(int) (rest >>> (15 - 5 * i)) & 31];
+    }
+    return new String(out);
   }
 }
