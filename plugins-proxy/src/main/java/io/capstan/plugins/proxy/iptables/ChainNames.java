@@ -20,7 +20,21 @@ final class ChainNames {
   private ChainNames() {}
 
   static String servicePortHash(ServicePortName name, String protocol) {
-    return hash(name + protocol.toLowerCase(Locale.ROOT));
+    return hash(name + lowerProtocol(protocol));
+  }
+
+  /** {@code tcp}, {@code udp}, {@code sctp} without allocating for the usual three. */
+  static String lowerProtocol(String protocol) {
+    switch (protocol) {
+      case "TCP":
+        return "tcp";
+      case "UDP":
+        return "udp";
+      case "SCTP":
+        return "sctp";
+      default:
+        return protocol.toLowerCase(Locale.ROOT);
+    }
   }
 
   static String service(ServicePortName name, String protocol) {
@@ -36,7 +50,7 @@ final class ChainNames {
   }
 
   static String endpoint(ServicePortName name, String protocol, EndpointInfo endpoint) {
-    return "KUBE-SEP-" + hash(name + protocol.toLowerCase(Locale.ROOT) + endpoint.address());
+    return "KUBE-SEP-" + hash(name + lowerProtocol(protocol) + endpoint.address());
   }
 
   private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {

@@ -5,7 +5,6 @@ import io.capstan.spi.proxy.ServiceInfo;
 import io.capstan.spi.proxy.SessionAffinity;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The rules of one service port, rendered once and reused while its inputs are equal: its lines in
@@ -43,8 +42,9 @@ record ServiceRules(ServiceInfo service, List<EndpointInfo> endpoints, String no
     private final StringBuilder services = new StringBuilder();
     private final StringBuilder nodePorts = new StringBuilder();
     private final StringBuilder chains = new StringBuilder(1024);
-    private final List<String> chainNames = new ArrayList<>();
+    private final java.util.LinkedHashSet<String> chainNames = new java.util.LinkedHashSet<>();
     private String[] seps;
+    private String[] addresses;
 
     Builder(ServiceInfo service, List<EndpointInfo> endpoints, String nodeName, boolean large, IptablesProxyConfig config) {
       this.service = service;
@@ -53,7 +53,7 @@ record ServiceRules(ServiceInfo service, List<EndpointInfo> endpoints, String no
       this.large = large;
       this.config = config;
       this.name = service.name().toString();
-      String proto = service.protocol().toLowerCase(Locale.ROOT);
+      String proto = ChainNames.lowerProtocol(service.protocol());
       this.match = "-m " + proto + " -p " + proto;
     }
 
@@ -81,12 +81,15 @@ record ServiceRules(ServiceInfo service, List<EndpointInfo> endpoints, String no
     }
 
     private void render() {
-      String hash = ChainNames.servicePortHash(service.name(), service.protocol());
+      String hash = ChainNames.hash(name + ChainNames.lowerProtocol(service.protocol()));
       String svc = "KUBE-SVC-" + hash;
       String ext = "KUBE-EXT-" + hash;
       seps = new String[endpoints.size()];
+      addresses = new String[endpoints.size()];
+      String portProto = name + ChainNames.lowerProtocol(service.protocol());
       for (int i = 0; i < seps.length; i++) {
-        seps[i] = ChainNames.endpoint(service.name(), service.protocol(), endpoints.get(i));
+        addresses[i] = endpoints.get(i).address();
+        seps[i] = "KUBE-SEP-" + ChainNames.hash(portProto + addresses[i]);
       }
       boolean external = service.type().hasNodePort() || !service.externalIps().isEmpty()
           || !service.loadBalancerIps().isEmpty();
@@ -128,7 +131,7 @@ record ServiceRules(ServiceInfo service, List<EndpointInfo> endpoints, String no
         if (affinity != null) {
           chains.append(affinity).append(seps[i]).append(" --set");
         }
-        chains.append(' ').append(match).append(" -j DNAT --to-destination ").append(endpoint.address()).append('\n');
+        chains.append(' ').append(match).append(" -j DNAT --to-destination ").append(addresses[i]).append('\n');
       }
     }
 
@@ -185,7 +188,7 @@ record ServiceRules(ServiceInfo service, List<EndpointInfo> endpoints, String no
       if (service.sessionAffinity() == SessionAffinity.CLIENT_IP) {
         for (int i : chosen) {
           chains.append("-A ").append(chain);
-          comment(name + " -> " + endpoints.get(i).address(), true);
+          comment(name + " -> " + addresses[i], true);
           chains.append(" -m recent --name ").append(seps[i]).append(" --rcheck --seconds ")
               .append(service.affinityTimeout().toSeconds()).append(" --reap -j ").append(seps[i]).append('\n');
         }
@@ -194,7 +197,7 @@ record ServiceRules(ServiceInfo service, List<EndpointInfo> endpoints, String no
       for (int k = 0; k < n; k++) {
         int i = chosen[k];
         chains.append("-A ").append(chain);
-        comment(name + " -> " + endpoints.get(i).address(), true);
+        comment(name + " -> " + addresses[i], true);
         if (k < n - 1) {
           chains.append(" -m statistic --mode random --probability ").append(ChainNames.probability(n - k));
         }
