@@ -44,6 +44,11 @@ final class IptablesRuleset {
   private final IptablesProxyConfig config;
   private final String mark;
   private Map<ServicePortName, ServiceRules> cache = new HashMap<>();
+  /**
+   * The full text of the previous render when it deleted no chains, returned as is when nothing
+   * changed since (the periodic resync); null otherwise.
+   */
+  private String previousFull;
 
   IptablesRuleset(IptablesProxyConfig config) {
     this.config = requireNonNull(config, "config");
@@ -109,6 +114,7 @@ final class IptablesRuleset {
         }
       }
     }
+    boolean unchanged = changed == 0 && stale.length() == 0 && next.size() == cache.size() && previousFull != null;
     cache = next;
 
     String filterHead = "*filter\n"
@@ -126,8 +132,11 @@ final class IptablesRuleset {
         + "-A KUBE-MARK-MASQ -j MARK --or-mark " + config.mark() + "\n";
     String nodePortsJump = "-A KUBE-SERVICES -m comment --comment \"kubernetes service nodeports; NOTE: this must be the last "
         + "rule in this chain\" -m addrtype --dst-type LOCAL -j KUBE-NODEPORTS\n";
-    String full = assemble(rules, null, filterHead, filterTail, natBase, nodePortsJump, stale, deletions);
+    // nothing changed (the periodic resync): the previous full text, not assembled again
+    String full = unchanged ? previousFull
+        : assemble(rules, null, filterHead, filterTail, natBase, nodePortsJump, stale, deletions);
     String partial = assemble(rules, fresh, filterHead, filterTail, natBase, nodePortsJump, stale, deletions);
+    previousFull = deletions.length() == 0 ? full : null;
     return new Rendered(full, partial, changed);
   }
 

@@ -61,6 +61,10 @@ class IncrementalRulesetTest {
     // the same text, except the deletion of chains the first state had and the second has not
     assertThat(withoutDeletions(next.full())).isEqualTo(fresh);
     assertThat(next.partial().length()).isLessThanOrEqualTo(next.full().length());
+    // the same state again (the periodic resync): exactly the fresh text, nothing changed
+    IptablesRuleset.Rendered again = incremental.render(state(b, genB));
+    assertThat(again.full()).isEqualTo(fresh);
+    assertThat(again.changedServicePorts()).isZero();
   }
 
   private static String withoutDeletions(String rules) {
