@@ -59,27 +59,43 @@ public final class IngressHost implements Lifecycle {
 
   @Override
   public void start() {
-    List.of(ingresses, classes, services, endpoints, secrets).forEach(i -> addTrigger(i));
+    List.of(ingresses, classes, services, endpoints).forEach(i -> addTrigger(i, o -> true));
+    // only Secrets that can hold a certificate: service-account tokens and the like never re-sync
+    addTrigger(secrets, IngressHost::mayHoldCertificate);
     runner.enable();
   }
 
-  private <T extends HasMetadata> void addTrigger(SharedInformer<T> informer) {
+  private <T extends HasMetadata> void addTrigger(SharedInformer<T> informer, java.util.function.Predicate<T> relevant) {
     informer.addEventHandler(new ResourceEventHandler<>() {
       @Override
       public void onAdd(T object) {
-        runner.request();
+        if (relevant.test(object)) {
+          runner.request();
+        }
       }
 
       @Override
       public void onUpdate(T oldObject, T newObject) {
-        runner.request();
+        if (relevant.test(oldObject) || relevant.test(newObject)) {
+          runner.request();
+        }
       }
 
       @Override
       public void onDelete(T lastKnown, boolean finalStateUnknown) {
-        runner.request();
+        if (relevant.test(lastKnown)) {
+          runner.request();
+        }
       }
     });
+  }
+
+  /** A {@code kubernetes.io/tls} Secret, or an Opaque one with {@code tls.crt} (as ingress-nginx accepts). */
+  static boolean mayHoldCertificate(Secret secret) {
+    String type = secret.getType() == null ? "Opaque" : secret.getType();
+    return IngressTlsSecrets.TLS_TYPE.equals(type) || ("Opaque".equals(type)
+        && ((secret.getData() != null && secret.getData().containsKey("tls.crt"))
+            || (secret.getStringData() != null && secret.getStringData().containsKey("tls.crt"))));
   }
 
   private void syncNow() throws Exception {
