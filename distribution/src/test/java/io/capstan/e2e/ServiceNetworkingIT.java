@@ -40,6 +40,7 @@ class ServiceNetworkingIT {
     try (NamedBackend backend = new NamedBackend("web");
         ControlPlane plane = new ControlPlane(dir.resolve("data"), Map.of("components", "apiserver,proxy,ingress",
             "proxy.userspace.portsFile", ports.toString(), "ingress.builtin.httpPort", Integer.toString(ingressPort),
+            "ingress.builtin.httpsPort", "0",
             "proxy.minSyncPeriod", "200ms", "ingress.minSyncPeriod", "200ms"))) {
       ApiClient client = plane.kernel().injector().getInstance(ApiClient.class);
       client.resources(io.fabric8.kubernetes.api.model.Service.class).create(new ServiceBuilder()

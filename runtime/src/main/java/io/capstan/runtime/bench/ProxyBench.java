@@ -46,12 +46,21 @@ import java.util.concurrent.Future;
 /**
  * {@code capstan bench proxy}: one HTTP backend, measured directly, through the {@code userspace}
  * proxy and through the {@code builtin} ingress in one run, with the same keep-alive clients;
- * requests/s and p99 of each, the proxied figures compared with direct. The plugins are found by
- * ServiceLoader, as the kernel finds them.
+ * requests/s and p99 of each, the proxied figures compared with direct; then the {@code iptables}
+ * mode's sync time at 1,000 and 10,000 Services ({@link IptablesSyncBench}). The plugins are found
+ * by ServiceLoader, as the kernel finds them.
  */
 final class ProxyBench {
 
-  record Settings(int requests, int clients) {}
+  /**
+   * @param http measure requests through the userspace proxy and the builtin ingress
+   * @param iptables measure the iptables mode's sync time ({@link IptablesSyncBench})
+   */
+  record Settings(int requests, int clients, boolean http, boolean iptables) {
+    Settings(int requests, int clients) {
+      this(requests, clients, true, true);
+    }
+  }
 
   private static final ServicePortName WEB = new ServicePortName("default", "web", "http");
 
@@ -65,6 +74,17 @@ final class ProxyBench {
 
   BenchReport run() throws Exception {
     BenchReport report = new BenchReport("proxy");
+    if (settings.http()) {
+      http(report);
+    }
+    if (settings.iptables()) {
+      new IptablesSyncBench(s -> plugin(ServiceProxyFactory.class, "iptables", s).getInstance(ServiceProxy.class), progress)
+          .run(report);
+    }
+    return report;
+  }
+
+  private void http(BenchReport report) throws Exception {
     HttpServer backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
     ExecutorService backendThreads = Executors.newFixedThreadPool(8);
     byte[] body = "hello from the backend\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -81,7 +101,7 @@ final class ProxyBench {
     ServiceProxy proxy = plugin(ServiceProxyFactory.class, "userspace", Map.of("portsFile", dir.resolve("ports").toString()))
         .getInstance(ServiceProxy.class);
     int ingressPort = freePort();
-    IngressController ingress = plugin(IngressControllerFactory.class, "builtin", Map.of("httpPort", ingressPort))
+    IngressController ingress = plugin(IngressControllerFactory.class, "builtin", Map.of("httpPort", ingressPort, "httpsPort", 0))
         .getInstance(IngressController.class);
     try {
       proxy.start();
@@ -111,7 +131,6 @@ final class ProxyBench {
       backend.stop(0);
       backendThreads.shutdownNow();
     }
-    return report;
   }
 
   private record Result(double perSecond, double p99Millis) {}

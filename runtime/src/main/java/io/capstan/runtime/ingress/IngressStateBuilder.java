@@ -10,9 +10,11 @@ import io.capstan.spi.ingress.IngressRule;
 import io.capstan.spi.ingress.IngressState;
 import io.capstan.spi.ingress.IngressTls;
 import io.capstan.spi.ingress.PathType;
+import io.capstan.spi.ingress.TlsCertificate;
 import io.capstan.spi.proxy.ProxyState;
 import io.capstan.spi.proxy.ServicePortName;
 import io.fabric8.kubernetes.api.model.Endpoints;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
@@ -73,6 +75,16 @@ public final class IngressStateBuilder {
    */
   public static IngressState build(List<Ingress> served, BiFunction<String, String, Optional<Service>> serviceOf,
       BiFunction<String, String, Optional<Endpoints>> endpointsOf) {
+    return build(served, serviceOf, endpointsOf, (ns, name) -> Optional.empty());
+  }
+
+  /**
+   * As {@link #build(List, BiFunction, BiFunction)}, with each {@code spec.tls[]} entry's Secret
+   * read through {@code secretOf} ({@link IngressTlsSecrets}); an entry without hosts covers the
+   * hosts of its Ingress's rules.
+   */
+  public static IngressState build(List<Ingress> served, BiFunction<String, String, Optional<Service>> serviceOf,
+      BiFunction<String, String, Optional<Endpoints>> endpointsOf, BiFunction<String, String, Optional<Secret>> secretOf) {
     Map<String, Service> services = new LinkedHashMap<>();
     for (Ingress ing : served) {
       String ns = ing.getMetadata().getNamespace();
@@ -116,8 +128,15 @@ public final class IngressStateBuilder {
         }
       }
       for (var entry : Objects.requireNonNullElse(ing.getSpec().getTls(), List.<io.fabric8.kubernetes.api.model.networking.v1.IngressTLS>of())) {
-        tls.add(new IngressTls(Objects.requireNonNullElse(entry.getHosts(), List.of()), ns,
-            Objects.requireNonNullElse(entry.getSecretName(), "")));
+        List<String> hosts = Objects.requireNonNullElse(entry.getHosts(), List.<String>of());
+        if (hosts.isEmpty()) {
+          hosts = Objects.requireNonNullElse(ing.getSpec().getRules(), List.<io.fabric8.kubernetes.api.model.networking.v1.IngressRule>of())
+              .stream().map(r -> r.getHost()).filter(h -> h != null && !h.isEmpty()).distinct().toList();
+        }
+        String secretName = Objects.requireNonNullElse(entry.getSecretName(), "");
+        Optional<TlsCertificate> certificate = secretName.isEmpty() ? Optional.empty()
+            : IngressTlsSecrets.certificate(ns + "/" + name, secretOf.apply(ns, secretName), ns + "/" + secretName);
+        tls.add(new IngressTls(hosts, ns, secretName, certificate));
       }
     }
     return new IngressState(rules, tls, defaultBackend);

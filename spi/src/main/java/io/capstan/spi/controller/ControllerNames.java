@@ -19,12 +19,13 @@ public final class ControllerNames {
   public static final String NAMESPACE = "namespace";
   public static final String NODE_LIFECYCLE = "nodelifecycle";
   public static final String ENDPOINT = "endpoint";
+  public static final String ENDPOINTSLICE = "endpointslice";
   public static final String SERVICEACCOUNT = "serviceaccount";
   public static final String GARBAGE_COLLECTOR = "garbagecollector";
 
   /** Every default controller, in the order the controller manager starts them. */
   public static final List<String> DEFAULTS = List.of(
-      NAMESPACE, SERVICEACCOUNT, GARBAGE_COLLECTOR, NODE_LIFECYCLE, ENDPOINT,
+      NAMESPACE, SERVICEACCOUNT, GARBAGE_COLLECTOR, NODE_LIFECYCLE, ENDPOINT, ENDPOINTSLICE,
       REPLICATIONCONTROLLER, REPLICASET, DEPLOYMENT, STATEFULSET, DAEMONSET, JOB, CRONJOB);
 
   private ControllerNames() {}

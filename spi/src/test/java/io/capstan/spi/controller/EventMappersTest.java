@@ -60,7 +60,7 @@ class EventMappersTest {
 
   @Test
   void defaultControllerNamesAreUniqueLowerCase() {
-    assertThat(ControllerNames.DEFAULTS).doesNotHaveDuplicates().hasSize(12)
+    assertThat(ControllerNames.DEFAULTS).doesNotHaveDuplicates().hasSize(13)
         .allMatch(n -> n.matches("[a-z][a-z-]*"));
   }
 }

@@ -2,14 +2,23 @@ package io.capstan.plugins.ingress.builtin;
 
 import static java.util.Objects.requireNonNull;
 
+import io.capstan.plugins.ingress.tls.CertificateSelector;
+import io.capstan.plugins.ingress.tls.FakeCertificate;
 import io.capstan.spi.ingress.IngressClasses;
 import io.capstan.spi.ingress.IngressController;
 import io.capstan.spi.ingress.IngressState;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.List;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +28,11 @@ import org.slf4j.LoggerFactory;
  * the current {@link IngressState} ({@link IngressState#route}: Kubernetes' host and path rules)
  * and forwards it to an endpoint of the chosen backend. A sync swaps the state atomically; requests
  * in flight finish on the state they started with.
+ *
+ * <p>HTTPS is served on {@code httpsPort} with the same routing (by the {@code Host} header); the
+ * certificate of each handshake is chosen by SNI ({@link SniKeyManager}): the host's
+ * {@code spec.tls} Secret, else ingress-nginx's self-signed default ({@link FakeCertificate}) —
+ * also for clients that send no SNI.
  */
 public final class BuiltinIngressController implements IngressController {
 
@@ -26,6 +40,8 @@ public final class BuiltinIngressController implements IngressController {
 
   private final BuiltinIngressConfig config;
   private final ReverseProxyHandler handler;
+  private final SniKeyManager keys = new SniKeyManager();
+  private CertificateSelector certificates;
   private Server server;
 
   @Inject
@@ -58,6 +74,7 @@ public final class BuiltinIngressController implements IngressController {
     connector.setHost(config.bindAddress());
     connector.setPort(config.httpPort());
     s.addConnector(connector);
+    s.addConnector(httpsConnector(s));
     s.setHandler(handler);
     try {
       s.start();
@@ -67,12 +84,34 @@ public final class BuiltinIngressController implements IngressController {
           + config.httpPort() + " (" + e.getMessage() + "); set ingress.builtin.httpPort to a free port", e);
     }
     server = s;
-    LOG.info("builtin ingress serving HTTP at {}", httpAddress());
+    LOG.info("builtin ingress serving HTTP at {} and HTTPS at {}", httpAddress(), httpsAddress());
+  }
+
+  private ServerConnector httpsConnector(Server s) throws Exception {
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(new KeyManager[] {keys}, null, null);
+    SslContextFactory.Server tls = new SslContextFactory.Server();
+    tls.setSslContext(context);
+    tls.setSniRequired(false);
+    HttpConfiguration https = new HttpConfiguration();
+    SecureRequestCustomizer secure = new SecureRequestCustomizer();
+    secure.setSniHostCheck(false); // like ingress-nginx: any Host over any certificate, routing by Host
+    https.addCustomizer(secure);
+    ServerConnector connector = new ServerConnector(s, new SslConnectionFactory(tls, "http/1.1"),
+        new HttpConnectionFactory(https));
+    connector.setHost(config.bindAddress());
+    connector.setPort(config.httpsPort());
+    return connector;
   }
 
   @Override
   public synchronized void sync(IngressState state) throws Exception {
-    handler.serve(requireNonNull(state, "state"));
+    requireNonNull(state, "state");
+    if (certificates == null) {
+      certificates = new CertificateSelector(FakeCertificate.get());
+    }
+    keys.serve(certificates.select(state));
+    handler.serve(state);
     listen();
     LOG.debug("builtin ingress: {} rules", state.rules().size());
   }
@@ -85,6 +124,16 @@ public final class BuiltinIngressController implements IngressController {
     int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
     String host = config.bindAddress().equals("0.0.0.0") ? "127.0.0.1" : config.bindAddress();
     return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port);
+  }
+
+  /** Where HTTPS is served, with the port actually bound. */
+  public synchronized URI httpsAddress() {
+    if (server == null) {
+      throw new IllegalStateException("the builtin ingress serves from its first sync on");
+    }
+    int port = ((ServerConnector) server.getConnectors()[1]).getLocalPort();
+    String host = config.bindAddress().equals("0.0.0.0") ? "127.0.0.1" : config.bindAddress();
+    return URI.create("https://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port);
   }
 
   @Override

@@ -95,7 +95,7 @@ final class ReverseProxyHandler extends Handler.Abstract {
     }
     out.header("X-Forwarded-Host", host);
     out.header("X-Forwarded-For", Request.getRemoteAddr(request));
-    out.header("X-Forwarded-Proto", request.getHttpURI().getScheme() == null ? "http" : request.getHttpURI().getScheme());
+    out.header("X-Forwarded-Proto", request.isSecure() ? "https" : "http");
     client.sendAsync(out.build(), HttpResponse.BodyHandlers.ofByteArray()).whenComplete((reply, error) -> {
       if (error == null) {
         respond(response, callback, reply);

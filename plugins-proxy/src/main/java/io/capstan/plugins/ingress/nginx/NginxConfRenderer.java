@@ -24,7 +24,10 @@ import org.slf4j.LoggerFactory;
  * ImplementationSpecific paths as {@code location = /p} plus {@code location ^~ /p/} (whole path
  * segments; nginx picks the longest prefix, and {@code =} wins at equal length, as Exact must);
  * one upstream per backend with its endpoints, 503 without endpoints; requests that match no path
- * go to the default backend, else 404.
+ * go to the default backend, else 404. With {@link TlsFiles}, every server also listens with
+ * {@code ssl} and names its host's certificate file ({@code ssl_certificate}), the default server
+ * and hosts without a usable Secret the default (fake) certificate; nginx picks the server, and so
+ * the certificate, by SNI.
  */
 final class NginxConfRenderer {
 
@@ -34,18 +37,37 @@ final class NginxConfRenderer {
 
   private final String listen;
   private final Path workDir;
+  private final java.util.Optional<TlsFiles> tls;
   private final Map<String, String> upstreams = new LinkedHashMap<>();
   private final StringBuilder upstreamText = new StringBuilder();
 
-  private NginxConfRenderer(String listen, Path workDir) {
+  /**
+   * Where HTTPS is served and the certificate file of each host.
+   *
+   * @param port the HTTPS port
+   * @param byHost rule host to the PEM file (chain and key) of its certificate
+   * @param fallback the PEM file of the default certificate
+   */
+  record TlsFiles(int port, Map<String, Path> byHost, Path fallback) {}
+
+  private NginxConfRenderer(String listen, Path workDir, java.util.Optional<TlsFiles> tls) {
     this.listen = listen;
     this.workDir = workDir;
+    this.tls = tls;
   }
 
-  /** The whole nginx.conf for {@code state}, listening on {@code address:port}. */
+  /** The whole nginx.conf for {@code state}, listening on {@code address:port}, plain HTTP only. */
   static String render(IngressState state, String address, int port, Path workDir) {
-    return new NginxConfRenderer((address.contains(":") ? "[" + address + "]" : address) + ":" + port, workDir)
-        .renderAll(state);
+    return new NginxConfRenderer(hostPort(address, port), workDir, java.util.Optional.empty()).renderAll(state);
+  }
+
+  /** The whole nginx.conf for {@code state}: HTTP on {@code address:port}, HTTPS as {@code tls} says. */
+  static String render(IngressState state, String address, int port, Path workDir, TlsFiles tls) {
+    return new NginxConfRenderer(hostPort(address, port), workDir, java.util.Optional.of(tls)).renderAll(state);
+  }
+
+  private static String hostPort(String address, int port) {
+    return (address.contains(":") ? "[" + address + "]" : address) + ":" + port;
   }
 
   private String renderAll(IngressState state) {
@@ -86,10 +108,19 @@ final class NginxConfRenderer {
 
   private String server(String host, List<IngressPath> paths, Optional<IngressBackend> defaultBackend) {
     StringBuilder out = new StringBuilder("  server {\n");
+    String suffix = host.isEmpty() ? " default_server" : "";
+    out.append("    listen ").append(listen).append(suffix).append(";\n");
+    tls.ifPresent(t -> {
+      Path cert = t.byHost().getOrDefault(host, t.fallback());
+      out.append("    listen ").append(listen.substring(0, listen.lastIndexOf(':') + 1)).append(t.port()).append(" ssl")
+          .append(suffix).append(";\n")
+          .append("    ssl_certificate \"").append(cert).append("\";\n")
+          .append("    ssl_certificate_key \"").append(cert).append("\";\n");
+    });
     if (host.isEmpty()) {
-      out.append("    listen ").append(listen).append(" default_server;\n    server_name _;\n");
+      out.append("    server_name _;\n");
     } else {
-      out.append("    listen ").append(listen).append(";\n    server_name ")
+      out.append("    server_name ")
           .append(host.startsWith("*.") ? "~^[^.]+" + host.substring(1).replace(".", "\\.") + "$" : host)
           .append(";\n");
     }

@@ -2,6 +2,10 @@ package io.capstan.plugins.ingress.nginx;
 
 import static java.util.Objects.requireNonNull;
 
+import io.capstan.plugins.ingress.tls.CertificateSelection;
+import io.capstan.plugins.ingress.tls.CertificateSelector;
+import io.capstan.plugins.ingress.tls.FakeCertificate;
+import io.capstan.plugins.ingress.tls.ServedCertificate;
 import io.capstan.spi.ingress.IngressClasses;
 import io.capstan.spi.ingress.IngressController;
 import io.capstan.spi.ingress.IngressState;
@@ -24,6 +28,12 @@ import org.slf4j.LoggerFactory;
  * starts nginx (a child process it supervises, {@code daemon off}) or reloads it with
  * {@code nginx -s reload}. A configuration nginx rejects is never applied: the sync fails with
  * nginx's message and the previous configuration keeps serving.
+ *
+ * <p>TLS: every server also listens on {@code httpsPort} with {@code ssl}; each host's certificate
+ * (its {@code spec.tls} Secret, else the default fake certificate) is written as one PEM file
+ * (chain and key, mode 600) under {@code workDir/ssl}, named by the hash of its content, so a
+ * changed Secret is a changed nginx.conf and a reload. Files no longer referenced are removed after
+ * the next successful apply.
  */
 public final class NginxIngressController implements IngressController {
 
@@ -35,6 +45,7 @@ public final class NginxIngressController implements IngressController {
   private String binary;
   private Process nginx;
   private String applied = "";
+  private CertificateSelector certificates;
   private final java.net.http.HttpClient probe = java.net.http.HttpClient.newBuilder()
       .connectTimeout(java.time.Duration.ofSeconds(1)).build();
 
@@ -64,7 +75,11 @@ public final class NginxIngressController implements IngressController {
       binary = resolveBinary(config.binary());
       Files.createDirectories(workDir);
     }
-    String text = NginxConfRenderer.render(state, config.bindAddress(), config.httpPort(), workDir);
+    if (certificates == null) {
+      certificates = new CertificateSelector(FakeCertificate.get());
+    }
+    NginxConfRenderer.TlsFiles files = writeCertificates(certificates.select(state));
+    String text = NginxConfRenderer.render(state, config.bindAddress(), config.httpPort(), workDir, files);
     if (text.equals(applied) && nginx != null && nginx.isAlive()) {
       return;
     }
@@ -89,7 +104,55 @@ public final class NginxIngressController implements IngressController {
       LOG.info("nginx reloaded: {} rules", state.rules().size());
     }
     applied = text;
+    removeUnused(files);
     awaitServing(text);
+  }
+
+  private NginxConfRenderer.TlsFiles writeCertificates(CertificateSelection selection) throws IOException {
+    Path dir = workDir.resolve("ssl");
+    if (!Files.isDirectory(dir)) {
+      Files.createDirectories(dir);
+      dir.toFile().setReadable(false, false);
+      dir.toFile().setReadable(true, true);
+      dir.toFile().setExecutable(false, false);
+      dir.toFile().setExecutable(true, true);
+    }
+    java.util.Map<String, Path> byHost = new java.util.LinkedHashMap<>();
+    for (var entry : selection.byHost().entrySet()) {
+      byHost.put(entry.getKey(), write(dir, entry.getValue()));
+    }
+    return new NginxConfRenderer.TlsFiles(config.httpsPort(), byHost, write(dir, selection.fallback()));
+  }
+
+  private static Path write(Path dir, ServedCertificate certificate) throws IOException {
+    String pem = certificate.toPem();
+    Path file = dir.resolve(sha256(pem).substring(0, 20) + ".pem");
+    if (!Files.exists(file)) {
+      Path temp = Files.createTempFile(dir, ".cert", ".tmp",
+          java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+      Files.writeString(temp, pem);
+      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+    }
+    return file;
+  }
+
+  private static void removeUnused(NginxConfRenderer.TlsFiles files) throws IOException {
+    java.util.Set<Path> used = new java.util.HashSet<>(files.byHost().values());
+    used.add(files.fallback());
+    try (var listing = Files.list(files.fallback().getParent())) {
+      for (Path p : listing.filter(p -> p.toString().endsWith(".pem") && !used.contains(p)).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  private static String sha256(String text) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
   }
 
   /** Waits until nginx answers with this configuration (a reload is asynchronous). */
@@ -122,6 +185,12 @@ public final class NginxIngressController implements IngressController {
   public URI httpAddress() {
     String host = config.bindAddress().equals("0.0.0.0") ? "127.0.0.1" : config.bindAddress();
     return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + config.httpPort());
+  }
+
+  /** Where nginx serves HTTPS. */
+  public URI httpsAddress() {
+    String host = config.bindAddress().equals("0.0.0.0") ? "127.0.0.1" : config.bindAddress();
+    return URI.create("https://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + config.httpsPort());
   }
 
   /** The configuration nginx runs with now (empty before the first sync). */

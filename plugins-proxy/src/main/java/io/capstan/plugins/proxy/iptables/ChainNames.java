@@ -20,7 +20,21 @@ final class ChainNames {
   private ChainNames() {}
 
   static String servicePortHash(ServicePortName name, String protocol) {
-    return hash(name + protocol.toLowerCase(Locale.ROOT));
+    return hash(name + lowerProtocol(protocol));
+  }
+
+  /** {@code tcp}, {@code udp}, {@code sctp} without allocating for the usual three. */
+  static String lowerProtocol(String protocol) {
+    switch (protocol) {
+      case "TCP":
+        return "tcp";
+      case "UDP":
+        return "udp";
+      case "SCTP":
+        return "sctp";
+      default:
+        return protocol.toLowerCase(Locale.ROOT);
+    }
   }
 
   static String service(ServicePortName name, String protocol) {
@@ -36,28 +50,52 @@ final class ChainNames {
   }
 
   static String endpoint(ServicePortName name, String protocol, EndpointInfo endpoint) {
-    return "KUBE-SEP-" + hash(name + protocol.toLowerCase(Locale.ROOT) + endpoint.address());
+    return "KUBE-SEP-" + hash(name + lowerProtocol(protocol) + endpoint.address());
+  }
+
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  });
+
+  /** kube-proxy's probabilities {@code %0.10f} of 1/n, formatted once per n (String.format is slow). */
+  private static final String[] PROBABILITIES = new String[257];
+
+  static String probability(int n) {
+    if (n >= PROBABILITIES.length) {
+      return String.format(Locale.ROOT, "%.10f", 1.0 / n);
+    }
+    String p = PROBABILITIES[n];
+    if (p == null) {
+      p = String.format(Locale.ROOT, "%.10f", 1.0 / n);
+      PROBABILITIES[n] = p;
+    }
+    return p;
   }
 
   /** The first 16 characters of the RFC 4648 base32 (upper case) encoding of SHA-256 of {@code text}. */
   static String hash(String text) {
-    byte[] digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
+    MessageDigest sha = SHA256.get();
+    sha.reset();
+    byte[] digest = sha.digest(text.getBytes(StandardCharsets.UTF_8));
+    // 16 base32 characters are 80 bits: the first 10 bytes
+    long high = 0;
+    for (int i = 0; i < 8; i++) {
+      high = (high << 8) | (digest[i] & 0xFF);
     }
-    StringBuilder out = new StringBuilder(16);
-    int buffer = 0;
-    int bits = 0;
-    for (int i = 0; i < digest.length && out.length() < 16; i++) {
-      buffer = (buffer << 8) | (digest[i] & 0xFF);
-      bits += 8;
-      while (bits >= 5 && out.length() < 16) {
-        out.append(BASE32[(buffer >> (bits - 5)) & 31]);
-        bits -= 5;
-      }
+    int low = ((digest[8] & 0xFF) << 8) | (digest[9] & 0xFF);
+    char[] out = new char[16];
+    for (int i = 0; i < 12; i++) {
+      out[i] = BASE32[(int) (high >>> (59 - 5 * i)) & 31];
     }
-    return out.toString();
+    // characters 12..15 take the last 4 bits of high and the 16 bits of low
+    long rest = ((high & 0xF) << 16) | low;
+    for (int i = 0; i < 4; i++) {
+      out[12 + i] = BASE32[(int) (rest >>> (15 - 5 * i)) & 31];
+    }
+    return new String(out);
   }
 }

@@ -21,6 +21,12 @@ import org.slf4j.LoggerFactory;
  * apply leaves the previous rules in force). Without root or without the binary it runs in dry-run
  * mode and only writes the file, which says so in its log line. An unchanged ruleset is not
  * re-applied.
+ *
+ * <p>Incremental sync (kube-proxy's KEP-3453): after a successful full apply, a sync applies the
+ * renderer's partial input — only the chains of service ports that changed, plus KUBE-SERVICES,
+ * KUBE-NODEPORTS and the filter table whole. The first apply, the one after a failure, and the
+ * first sync that finds the state unchanged after partial applies (the host's periodic resync)
+ * apply the full ruleset, which repairs anything changed behind our back.
  */
 final class IptablesProxy implements ServiceProxy {
 
@@ -40,13 +46,18 @@ final class IptablesProxy implements ServiceProxy {
   private final IptablesProxyConfig config;
   private final Path rulesFile;
   private final boolean applying;
+  private final IptablesRuleset ruleset;
   private String applied = "";
   private boolean jumpsInstalled;
+  /** Whether the kernel holds what the renderer rendered last, so a partial input is enough. */
+  private boolean kernelInStep;
+  private boolean lastApplyPartial;
 
   IptablesProxy(IptablesProxyConfig config, boolean applying) {
     this.config = requireNonNull(config, "config");
     this.rulesFile = Path.of(config.rulesFile());
     this.applying = applying;
+    this.ruleset = new IptablesRuleset(config);
   }
 
   /** Whether {@code auto} may apply here: running as root with the restore binary on the PATH. */
@@ -71,15 +82,24 @@ final class IptablesProxy implements ServiceProxy {
 
   @Override
   public void sync(ProxyState state) throws Exception {
-    String rules = IptablesRuleset.render(state, config);
+    IptablesRuleset.Rendered rendered = ruleset.render(state);
+    String rules = rendered.full();
     if (rules.equals(applied)) {
+      if (applying && lastApplyPartial) {
+        restore(rules); // the periodic resync after partial applies: the full ruleset once
+        lastApplyPartial = false;
+      }
       return;
     }
     write(rules);
     if (applying) {
-      List<String> restore = new ArrayList<>(words(config.restoreCommand()));
-      restore.add("--noflush");
-      run(restore, rules);
+      boolean partial = kernelInStep;
+      kernelInStep = false;
+      restore(partial ? rendered.partial() : rules);
+      kernelInStep = true;
+      lastApplyPartial = partial;
+      log.debug("iptables proxy: applied {} ({} of {} service ports changed)", partial ? "partially" : "fully",
+          rendered.changedServicePorts(), state.services().size());
       if (!jumpsInstalled) {
         for (List<String> jump : JUMPS) {
           ensureJump(jump);
@@ -88,6 +108,12 @@ final class IptablesProxy implements ServiceProxy {
       }
     }
     applied = rules;
+  }
+
+  private void restore(String input) throws IOException, InterruptedException {
+    List<String> restore = new ArrayList<>(words(config.restoreCommand()));
+    restore.add("--noflush");
+    run(restore, input);
   }
 
   private void write(String rules) throws IOException {

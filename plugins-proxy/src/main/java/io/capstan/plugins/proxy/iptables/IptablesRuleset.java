@@ -1,13 +1,16 @@
 package io.capstan.plugins.proxy.iptables;
 
+import static java.util.Objects.requireNonNull;
+
 import io.capstan.spi.proxy.EndpointInfo;
 import io.capstan.spi.proxy.ProxyState;
 import io.capstan.spi.proxy.ServiceInfo;
-import io.capstan.spi.proxy.SessionAffinity;
+import io.capstan.spi.proxy.ServicePortName;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
 /**
  * Renders a {@link ProxyState} as one {@code iptables-restore --noflush} input, laid out as
@@ -15,172 +18,172 @@ import java.util.Locale;
  * endpoints, the forward rules) and a nat section (KUBE-SERVICES capture, KUBE-NODEPORTS,
  * KUBE-EXT for outside traffic, KUBE-SVC/KUBE-SVL dispatch with kube-proxy's probability sequence
  * and ClientIP affinity through {@code -m recent}, KUBE-SEP DNAT per endpoint, masquerading).
- * A pure function: equal states render equal text.
+ *
+ * <p>Incremental, as kube-proxy since KEP-3453: each service port's rules are rendered once
+ * ({@link ServiceRules}) and reused while its Service, endpoints and node are unchanged, and each
+ * render also yields the <em>partial</em> input that rewrites only the chains of the service ports
+ * changed since the previous render (KUBE-SERVICES, KUBE-NODEPORTS and the filter table are always
+ * whole); chains gone since the previous render are flushed and deleted ({@code -X}) in both. Past
+ * 1,000 endpoints in total it drops the per-endpoint comments, as kube-proxy's large-cluster mode.
+ * Equal states render equal full text. Not thread-safe: the proxy's one sync thread calls it.
  */
 final class IptablesRuleset {
 
-  private IptablesRuleset() {}
-
-  static String render(ProxyState state, IptablesProxyConfig config) {
-    String mark = config.mark() + "/" + config.mark();
-    List<ServiceInfo> services = new ArrayList<>(state.services().values());
-    services.sort(Comparator.comparing((ServiceInfo s) -> s.name().toString()).thenComparing(ServiceInfo::protocol));
-
-    Section filter = new Section("filter");
-    filter.declare("KUBE-SERVICES", "KUBE-EXTERNAL-SERVICES", "KUBE-FORWARD", "KUBE-NODEPORTS", "KUBE-PROXY-FIREWALL");
-    Section nat = new Section("nat");
-    nat.declare("KUBE-SERVICES", "KUBE-NODEPORTS", "KUBE-POSTROUTING", "KUBE-MARK-MASQ");
-    nat.rule("-A KUBE-POSTROUTING -m mark ! --mark " + mark + " -j RETURN");
-    nat.rule("-A KUBE-POSTROUTING -j MARK --xor-mark " + config.mark());
-    nat.rule("-A KUBE-POSTROUTING -m comment --comment \"kubernetes service traffic requiring SNAT\" -j MASQUERADE --random-fully");
-    nat.rule("-A KUBE-MARK-MASQ -j MARK --or-mark " + config.mark());
-
-    List<String> serviceRules = new ArrayList<>();
-    List<String> nodePortRules = new ArrayList<>();
-    List<String> chainRules = new ArrayList<>();
-    for (ServiceInfo service : services) {
-      List<EndpointInfo> endpoints = state.usableEndpoints(service.name());
-      String proto = service.protocol().toLowerCase(Locale.ROOT);
-      String match = "-m " + proto + " -p " + proto;
-      String name = service.name().toString();
-      if (endpoints.isEmpty()) {
-        reject(filter, service, match, name);
-        continue;
-      }
-      String svc = ChainNames.service(service.name(), service.protocol());
-      boolean external = service.type().hasNodePort() || !service.externalIps().isEmpty() || !service.loadBalancerIps().isEmpty();
-      String ext = ChainNames.external(service.name(), service.protocol());
-      nat.declare(svc);
-      if (external) {
-        nat.declare(ext);
-      }
-      serviceRules.add("-A KUBE-SERVICES -m comment --comment \"" + name + " cluster IP\" " + match + " -d " + service.clusterIp()
-          + " --dport " + service.port() + " -j " + svc);
-      for (String ip : service.externalIps()) {
-        serviceRules.add("-A KUBE-SERVICES -m comment --comment \"" + name + " external IP\" " + match + " -d " + ip
-            + " --dport " + service.port() + " -j " + ext);
-      }
-      for (String ip : service.loadBalancerIps()) {
-        serviceRules.add("-A KUBE-SERVICES -m comment --comment \"" + name + " loadbalancer IP\" " + match + " -d " + ip
-            + " --dport " + service.port() + " -j " + ext);
-      }
-      if (service.type().hasNodePort()) {
-        nodePortRules.add("-A KUBE-NODEPORTS -m comment --comment " + name + " " + match + " --dport " + service.nodePort()
-            + " -j " + ext);
-      }
-      if (external) {
-        externalChain(nat, filter, chainRules, service, endpoints, ext, svc, name, state.nodeName());
-      }
-      chainRules.add("-A " + svc + " -m comment --comment \"" + name + " cluster IP\" " + match + " -d " + service.clusterIp()
-          + " --dport " + service.port() + " ! -s " + config.clusterCidr() + " -j KUBE-MARK-MASQ");
-      dispatch(chainRules, svc, service, endpoints, name);
-      for (EndpointInfo endpoint : endpoints) {
-        String sep = ChainNames.endpoint(service.name(), service.protocol(), endpoint);
-        nat.declare(sep);
-        chainRules.add("-A " + sep + " -m comment --comment " + name + " -s " + endpoint.ip() + " -j KUBE-MARK-MASQ");
-        String affinity = service.sessionAffinity() == SessionAffinity.CLIENT_IP ? " -m recent --name " + sep + " --set" : "";
-        chainRules.add("-A " + sep + " -m comment --comment " + name + affinity + " " + match + " -j DNAT --to-destination "
-            + endpoint.address());
-      }
-    }
-    serviceRules.forEach(nat::rule);
-    nat.rule("-A KUBE-SERVICES -m comment --comment \"kubernetes service nodeports; NOTE: this must be the last rule in this "
-        + "chain\" -m addrtype --dst-type LOCAL -j KUBE-NODEPORTS");
-    nodePortRules.forEach(nat::rule);
-    chainRules.forEach(nat::rule);
-    filter.rule("-A KUBE-FORWARD -m conntrack --ctstate INVALID -j DROP");
-    filter.rule("-A KUBE-FORWARD -m comment --comment \"kubernetes forwarding rules\" -m mark --mark " + mark + " -j ACCEPT");
-    filter.rule("-A KUBE-FORWARD -m comment --comment \"kubernetes forwarding conntrack rule\" -m conntrack --ctstate "
-        + "RELATED,ESTABLISHED -j ACCEPT");
-    return filter.text() + nat.text();
-  }
-
-  /** kube-proxy's REJECT of a service port without endpoints, at its cluster IP and node port. */
-  private static void reject(Section filter, ServiceInfo service, String match, String name) {
-    filter.rule("-A KUBE-SERVICES -m comment --comment \"" + name + " has no endpoints\" " + match + " -d " + service.clusterIp()
-        + " --dport " + service.port() + " -j REJECT");
-    if (service.type().hasNodePort()) {
-      filter.rule("-A KUBE-EXTERNAL-SERVICES -m comment --comment \"" + name + " has no endpoints\" -m addrtype --dst-type "
-          + "LOCAL " + match + " --dport " + service.nodePort() + " -j REJECT");
-    }
-  }
+  /** kube-proxy's {@code largeClusterEndpointsThreshold}. */
+  static final int LARGE_CLUSTER_ENDPOINTS = 1000;
 
   /**
-   * Traffic from outside the cluster: with Cluster policy it is masqueraded and dispatched like
-   * cluster traffic; with Local policy it goes only to this node's endpoints (KUBE-SVL).
+   * One render.
+   *
+   * @param full the whole ruleset
+   * @param partial the same, with only the changed service ports' chains
+   * @param changedServicePorts how many service ports were rendered anew
    */
-  private static void externalChain(Section nat, Section filter, List<String> rules, ServiceInfo service,
-      List<EndpointInfo> endpoints, String ext, String svc, String name, String nodeName) {
-    if (!service.externalTrafficLocal()) {
-      rules.add("-A " + ext + " -m comment --comment \"masquerade traffic for " + name + " external destinations\" "
-          + "-j KUBE-MARK-MASQ");
-      rules.add("-A " + ext + " -j " + svc);
-      return;
-    }
-    String svl = ChainNames.local(service.name(), service.protocol());
-    nat.declare(svl);
-    rules.add("-A " + ext + " -j " + svl);
-    List<EndpointInfo> local = endpoints.stream().filter(e -> e.nodeName().equals(nodeName)).toList();
-    if (local.isEmpty()) {
-      // nothing to DNAT to here: the packet stays addressed to this node and the filter table drops it
-      if (service.type().hasNodePort()) {
-        String proto = service.protocol().toLowerCase(Locale.ROOT);
-        filter.rule("-A KUBE-EXTERNAL-SERVICES -m comment --comment \"" + name + " has no local endpoints\" -m addrtype "
-            + "--dst-type LOCAL -m " + proto + " -p " + proto + " --dport " + service.nodePort() + " -j DROP");
-      }
-    } else {
-      dispatch(rules, svl, service, local, name);
-    }
+  record Rendered(String full, String partial, int changedServicePorts) {}
+
+  private final IptablesProxyConfig config;
+  private final String mark;
+  private Map<ServicePortName, ServiceRules> cache = new HashMap<>();
+  /**
+   * The full text of the previous render when it deleted no chains, returned as is when nothing
+   * changed since (the periodic resync); null otherwise.
+   */
+  private String previousFull;
+
+  IptablesRuleset(IptablesProxyConfig config) {
+    this.config = requireNonNull(config, "config");
+    this.mark = config.mark() + "/" + config.mark();
   }
 
-  /** Affinity checks, then kube-proxy's statistic sequence 1/n, 1/(n-1), ..., then the catch-all. */
-  private static void dispatch(List<String> rules, String chain, ServiceInfo service, List<EndpointInfo> endpoints,
-      String name) {
-    if (service.sessionAffinity() == SessionAffinity.CLIENT_IP) {
-      for (EndpointInfo endpoint : endpoints) {
-        String sep = ChainNames.endpoint(service.name(), service.protocol(), endpoint);
-        rules.add("-A " + chain + " -m comment --comment \"" + name + " -> " + endpoint.address() + "\" -m recent --name "
-            + sep + " --rcheck --seconds " + service.affinityTimeout().toSeconds() + " --reap -j " + sep);
-      }
-    }
-    int n = endpoints.size();
-    for (int i = 0; i < n; i++) {
-      EndpointInfo endpoint = endpoints.get(i);
-      String sep = ChainNames.endpoint(service.name(), service.protocol(), endpoint);
-      String probability = i < n - 1
-          ? " -m statistic --mode random --probability " + String.format(Locale.ROOT, "%.10f", 1.0 / (n - i)) : "";
-      rules.add("-A " + chain + " -m comment --comment \"" + name + " -> " + endpoint.address() + "\"" + probability + " -j "
-          + sep);
-    }
+  /** The full text of {@code state}, rendered from scratch. */
+  static String render(ProxyState state, IptablesProxyConfig config) {
+    return new IptablesRuleset(config).render(state).full();
   }
 
-  /** One table of the restore input: chain declarations first, then rules, then COMMIT. */
-  private static final class Section {
-    private final String table;
-    private final List<String> chains = new ArrayList<>();
-    private final List<String> rules = new ArrayList<>();
-
-    Section(String table) {
-      this.table = table;
+  Rendered render(ProxyState state) {
+    int size = state.services().size();
+    ServiceInfo[] services = new ServiceInfo[size];
+    String[] sortKeys = new String[size];
+    Integer[] order = new Integer[size];
+    int k = 0;
+    for (ServiceInfo service : state.services().values()) {
+      services[k] = service;
+      sortKeys[k] = service.name() + "\0" + service.protocol();
+      order[k] = k;
+      k++;
     }
+    java.util.Arrays.sort(order, Comparator.comparing(i -> sortKeys[i]));
+    List<List<EndpointInfo>> endpoints = new ArrayList<>(size);
+    long total = 0;
+    for (int i = 0; i < size; i++) {
+      List<EndpointInfo> usable = state.usableEndpoints(services[order[i]].name());
+      endpoints.add(usable);
+      total += usable.size();
+    }
+    boolean large = total > LARGE_CLUSTER_ENDPOINTS;
 
-    void declare(String... names) {
-      for (String name : names) {
-        if (!chains.contains(name)) {
-          chains.add(name);
+    Map<ServicePortName, ServiceRules> next = new HashMap<>(size * 2);
+    ServiceRules[] rules = new ServiceRules[size];
+    boolean[] fresh = new boolean[size];
+    int changed = 0;
+    for (int i = 0; i < size; i++) {
+      ServiceInfo service = services[order[i]];
+      ServiceRules r = cache.get(service.name());
+      if (r == null || !r.renders(service, endpoints.get(i), state.nodeName(), large)) {
+        r = ServiceRules.of(service, endpoints.get(i), state.nodeName(), large, config);
+        fresh[i] = true;
+        changed++;
+      }
+      rules[i] = r;
+      next.put(service.name(), r);
+    }
+    // chains gone since the previous render: those of replaced or removed service ports that the
+    // new rules of the same service port do not declare again (chain names hash the service port,
+    // so no other service port can declare them)
+    StringBuilder stale = new StringBuilder();
+    StringBuilder deletions = new StringBuilder();
+    for (var old : cache.entrySet()) {
+      ServiceRules now = next.get(old.getKey());
+      if (now == old.getValue()) {
+        continue;
+      }
+      for (String chain : old.getValue().chainNames()) {
+        if (now == null || !now.chainNames().contains(chain)) {
+          stale.append(':').append(chain).append(" - [0:0]\n");
+          deletions.append("-X ").append(chain).append('\n');
         }
       }
     }
+    boolean unchanged = changed == 0 && stale.length() == 0 && next.size() == cache.size() && previousFull != null;
+    cache = next;
 
-    void rule(String rule) {
-      rules.add(rule);
-    }
+    String filterHead = "*filter\n"
+        + ":KUBE-SERVICES - [0:0]\n:KUBE-EXTERNAL-SERVICES - [0:0]\n:KUBE-FORWARD - [0:0]\n:KUBE-NODEPORTS - [0:0]\n"
+        + ":KUBE-PROXY-FIREWALL - [0:0]\n";
+    String filterTail = "-A KUBE-FORWARD -m conntrack --ctstate INVALID -j DROP\n"
+        + "-A KUBE-FORWARD -m comment --comment \"kubernetes forwarding rules\" -m mark --mark " + mark + " -j ACCEPT\n"
+        + "-A KUBE-FORWARD -m comment --comment \"kubernetes forwarding conntrack rule\" -m conntrack --ctstate "
+        + "RELATED,ESTABLISHED -j ACCEPT\n"
+        + "COMMIT\n"
+        + "*nat\n:KUBE-SERVICES - [0:0]\n:KUBE-NODEPORTS - [0:0]\n:KUBE-POSTROUTING - [0:0]\n:KUBE-MARK-MASQ - [0:0]\n";
+    String natBase = "-A KUBE-POSTROUTING -m mark ! --mark " + mark + " -j RETURN\n"
+        + "-A KUBE-POSTROUTING -j MARK --xor-mark " + config.mark() + "\n"
+        + "-A KUBE-POSTROUTING -m comment --comment \"kubernetes service traffic requiring SNAT\" -j MASQUERADE --random-fully\n"
+        + "-A KUBE-MARK-MASQ -j MARK --or-mark " + config.mark() + "\n";
+    String nodePortsJump = "-A KUBE-SERVICES -m comment --comment \"kubernetes service nodeports; NOTE: this must be the last "
+        + "rule in this chain\" -m addrtype --dst-type LOCAL -j KUBE-NODEPORTS\n";
+    // nothing changed (the periodic resync): the previous full text, not assembled again
+    String full = unchanged ? previousFull
+        : assemble(rules, null, filterHead, filterTail, natBase, nodePortsJump, stale, deletions);
+    String partial = assemble(rules, fresh, filterHead, filterTail, natBase, nodePortsJump, stale, deletions);
+    previousFull = deletions.length() == 0 ? full : null;
+    return new Rendered(full, partial, changed);
+  }
 
-    String text() {
-      StringBuilder out = new StringBuilder("*").append(table).append('\n');
-      chains.forEach(c -> out.append(':').append(c).append(" - [0:0]\n"));
-      rules.forEach(r -> out.append(r).append('\n'));
-      return out.append("COMMIT\n").toString();
+  /**
+   * One restore input in kube-proxy's order, built in one exactly sized buffer (growing a buffer of
+   * tens of megabytes by doubling was the largest cost of a 10,000-service render).
+   *
+   * @param only the service ports whose own chains are written; null for all
+   */
+  private static String assemble(ServiceRules[] rules, boolean[] only, String filterHead, String filterTail,
+      String natBase, String nodePortsJump, CharSequence stale, CharSequence deletions) {
+    long length = filterHead.length() + filterTail.length() + natBase.length() + nodePortsJump.length() + stale.length()
+        + deletions.length() + "COMMIT\n".length();
+    for (int i = 0; i < rules.length; i++) {
+      ServiceRules r = rules[i];
+      length += r.filter().length() + r.services().length() + r.nodePorts().length();
+      if (only == null || only[i]) {
+        length += r.declarations().length() + r.chains().length();
+      }
     }
+    if (length > Integer.MAX_VALUE - 16) {
+      throw new IllegalStateException("the iptables ruleset would exceed 2 GB (" + length + " characters)");
+    }
+    StringBuilder out = new StringBuilder((int) length);
+    out.append(filterHead);
+    for (ServiceRules r : rules) {
+      out.append(r.filter());
+    }
+    out.append(filterTail);
+    for (int i = 0; i < rules.length; i++) {
+      if (only == null || only[i]) {
+        out.append(rules[i].declarations());
+      }
+    }
+    out.append(stale).append(natBase);
+    for (ServiceRules r : rules) {
+      out.append(r.services());
+    }
+    out.append(nodePortsJump);
+    for (ServiceRules r : rules) {
+      out.append(r.nodePorts());
+    }
+    for (int i = 0; i < rules.length; i++) {
+      if (only == null || only[i]) {
+        out.append(rules[i].chains());
+      }
+    }
+    return out.append(deletions).append("COMMIT\n").toString();
   }
 }

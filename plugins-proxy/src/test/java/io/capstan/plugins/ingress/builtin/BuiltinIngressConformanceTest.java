@@ -10,7 +10,7 @@ class BuiltinIngressConformanceTest extends AbstractIngressControllerConformance
   @Override
   protected IngressController startController() throws Exception {
     BuiltinIngressController controller =
-        new BuiltinIngressController(new BuiltinIngressConfig("127.0.0.1", 0, null, null, 16));
+        new BuiltinIngressController(new BuiltinIngressConfig("127.0.0.1", 0, 0, null, null, 16));
     controller.start();
     return controller;
   }
@@ -18,5 +18,10 @@ class BuiltinIngressConformanceTest extends AbstractIngressControllerConformance
   @Override
   protected URI httpAddress(IngressController controller) {
     return ((BuiltinIngressController) controller).httpAddress();
+  }
+
+  @Override
+  protected URI httpsAddress(IngressController controller) {
+    return ((BuiltinIngressController) controller).httpsAddress();
   }
 }

@@ -68,7 +68,7 @@ class BuiltinIngressEndToEndTest {
     NamedBackend a = closeLater(new NamedBackend("a"));
     NamedBackend b = closeLater(new NamedBackend("b"));
     BuiltinIngressController controller = closeLater(
-        new BuiltinIngressController(new BuiltinIngressConfig("127.0.0.1", 0, null, null, 16)));
+        new BuiltinIngressController(new BuiltinIngressConfig("127.0.0.1", 0, 0, null, null, 16)));
     controller.start();
     IngressHost host = closeLater(new IngressHost(api.informers, controller, api.clock, api.executor,
         Duration.ofMillis(100), Duration.ofSeconds(30)));

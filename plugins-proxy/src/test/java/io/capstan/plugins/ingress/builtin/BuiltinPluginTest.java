@@ -32,7 +32,7 @@ class BuiltinPluginTest extends io.capstan.tck.plugin.AbstractPluginTest<Builtin
 
   @Override
   protected Map<String, Object> settings() {
-    return Map.of("bindAddress", "127.0.0.1", "httpPort", 0, "connectTimeout", "500ms", "requestTimeout", "5s",
+    return Map.of("bindAddress", "127.0.0.1", "httpPort", 0, "httpsPort", 0, "connectTimeout", "500ms", "requestTimeout", "5s",
         "maxThreads", 16);
   }
 
@@ -40,11 +40,13 @@ class BuiltinPluginTest extends io.capstan.tck.plugin.AbstractPluginTest<Builtin
   void settingsMapOntoEveryField() {
     BuiltinIngressConfig config = bindSettings(settings());
     assertThat(config.httpPort()).isZero();
+    assertThat(config.httpsPort()).isZero();
     assertThat(config.connectTimeout()).isEqualTo(Duration.ofMillis(500));
     assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(config.maxThreads()).isEqualTo(16);
     assertThat(bindSettings(Map.of())).isEqualTo(BuiltinIngressConfig.defaults());
     assertThat(BuiltinIngressConfig.defaults().httpPort()).isEqualTo(8088);
+    assertThat(BuiltinIngressConfig.defaults().httpsPort()).isEqualTo(8443);
   }
 
   @Test

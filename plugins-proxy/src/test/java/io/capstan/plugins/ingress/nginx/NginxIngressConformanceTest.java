@@ -24,11 +24,13 @@ class NginxIngressConformanceTest extends AbstractIngressControllerConformanceTe
   static NginxIngressController start(Path dir) throws Exception {
     assumeTrue(nginxInstalled(), "nginx is not installed (.ci/install-deps.sh installs it)");
     int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
+    int httpsPort;
+    try (ServerSocket socket = new ServerSocket(0); ServerSocket other = new ServerSocket(0)) {
       port = socket.getLocalPort();
+      httpsPort = other.getLocalPort();
     }
     NginxIngressController controller =
-        new NginxIngressController(new NginxIngressConfig(null, dir.toString(), "127.0.0.1", port, null));
+        new NginxIngressController(new NginxIngressConfig(null, dir.toString(), "127.0.0.1", port, httpsPort, null));
     controller.start();
     return controller;
   }
@@ -41,5 +43,10 @@ class NginxIngressConformanceTest extends AbstractIngressControllerConformanceTe
   @Override
   protected URI httpAddress(IngressController controller) {
     return ((NginxIngressController) controller).httpAddress();
+  }
+
+  @Override
+  protected URI httpsAddress(IngressController controller) {
+    return ((NginxIngressController) controller).httpsAddress();
   }
 }

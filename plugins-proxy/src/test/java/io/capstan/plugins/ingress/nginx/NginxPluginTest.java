@@ -50,7 +50,7 @@ class NginxPluginTest extends AbstractPluginTest<NginxIngressConfig> {
   @Override
   protected Map<String, Object> settings() {
     return Map.of("binary", "/usr/sbin/nginx", "workDir", "target/nginx-plugin-test", "bindAddress", "127.0.0.1",
-        "httpPort", PORT, "commandTimeout", "5s");
+        "httpPort", PORT, "httpsPort", PORT + 1, "commandTimeout", "5s");
   }
 
   @Test
@@ -59,6 +59,7 @@ class NginxPluginTest extends AbstractPluginTest<NginxIngressConfig> {
     assertThat(config.binary()).isEqualTo("/usr/sbin/nginx");
     assertThat(config.workDir()).isEqualTo("target/nginx-plugin-test");
     assertThat(config.httpPort()).isEqualTo(PORT);
+    assertThat(config.httpsPort()).isEqualTo(PORT + 1);
     assertThat(config.commandTimeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(bindSettings(Map.of())).isEqualTo(NginxIngressConfig.defaults());
   }

@@ -96,6 +96,17 @@ class IptablesNetnsIT {
     proxy.sync(IptablesRulesetTest.state(IptablesRulesetTest.demo(ServiceType.CLUSTER_IP, 0, SessionAffinity.NONE),
         EndpointInfo.ready("10.244.1.3", 8080, "node-1")));
     assertThat(fetch("http://10.96.100.10/", 10).keySet()).containsExactly("10.244.1.3:8080");
+    // that second sync was a partial restore (KEP-3453): the kernel holds exactly the chains of the
+    // full ruleset, the NodePort's KUBE-EXT chain and the gone endpoint's KUBE-SEP chain deleted
+    String nat = Files.readString(dir.resolve("rules")).split("\\*nat\n")[1];
+    java.util.Set<String> deleted = nat.lines().filter(l -> l.startsWith("-X ")).map(l -> l.substring(3))
+        .collect(Collectors.toSet());
+    java.util.Set<String> rendered = nat.lines().filter(l -> l.startsWith(":")).map(l -> l.substring(1, l.indexOf(' ')))
+        .filter(c -> !deleted.contains(c)).collect(Collectors.toSet());
+    java.util.Set<String> inKernel = output("ip", "netns", "exec", ns, "iptables-save", "-t", "nat").lines()
+        .filter(l -> l.startsWith(":KUBE-")).map(l -> l.substring(1, l.indexOf(' '))).collect(Collectors.toSet());
+    assertThat(deleted).contains("KUBE-EXT-CTBMGJDNUDRWEDVR", "KUBE-SEP-WNRCNPEFMEQG3ZU3");
+    assertThat(inKernel).isEqualTo(rendered);
   }
 
   private void startBackend(String ip) throws IOException {
