@@ -133,38 +133,49 @@ public final class ClusterEventRecorder implements EventRecorder {
     }
   }
 
+  /**
+   * Writes what is pending, until nothing is: one flush at a time (a second one running beside it
+   * could create an Event this one is still creating, fail with AlreadyExists and lose the count).
+   */
   private void flush() {
-    List<Entry> batch;
-    synchronized (this) {
-      batch = new ArrayList<>(pending);
-      pending.clear();
-      flushScheduled = false;
-    }
-    for (Entry entry : batch) {
-      Event event;
-      boolean stored;
+    while (true) {
+      java.util.Collection<Entry> batch;
       synchronized (this) {
-        event = entry.event;
-        stored = entry.stored;
-      }
-      try {
-        if (stored) {
-          String patch = "{\"count\":" + event.getCount() + ",\"lastTimestamp\":\"" + event.getLastTimestamp()
-              + "\",\"message\":" + io.capstan.spi.api.KubeJson.mapper().writeValueAsString(event.getMessage()) + "}";
-          try {
-            client.resources(Event.class).patch(entry.namespace, entry.name, PatchType.MERGE, patch);
-          } catch (NotFoundException gone) {
-            client.resources(Event.class).create(event);
-          }
-        } else {
-          client.resources(Event.class).create(event);
-          synchronized (this) {
-            entry.stored = true;
-          }
+        if (pending.isEmpty()) {
+          flushScheduled = false;
+          return;
         }
-      } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
-        LOG.debug("event {} about {} not written: {}", event.getReason(), event.getInvolvedObject().getName(), e.toString());
+        batch = new java.util.LinkedHashSet<>(pending); // an entry repeated before the flush is written once
+        pending.clear();
       }
+      batch.forEach(this::write);
+    }
+  }
+
+  private void write(Entry entry) {
+    Event event;
+    boolean stored;
+    synchronized (this) {
+      event = entry.event;
+      stored = entry.stored;
+    }
+    try {
+      if (stored) {
+        String patch = "{\"count\":" + event.getCount() + ",\"lastTimestamp\":\"" + event.getLastTimestamp()
+            + "\",\"message\":" + io.capstan.spi.api.KubeJson.mapper().writeValueAsString(event.getMessage()) + "}";
+        try {
+          client.resources(Event.class).patch(entry.namespace, entry.name, PatchType.MERGE, patch);
+        } catch (NotFoundException gone) {
+          client.resources(Event.class).create(event);
+        }
+      } else {
+        client.resources(Event.class).create(event);
+        synchronized (this) {
+          entry.stored = true;
+        }
+      }
+    } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+      LOG.debug("event {} about {} not written: {}", event.getReason(), event.getInvolvedObject().getName(), e.toString());
     }
   }
 
