@@ -63,6 +63,7 @@ public final class Reports {
     config.put("seeds", o.spec().seeds());
     config.put("tune", o.spec().tune());
     config.put("tieBreak", o.spec().firstOnTies() ? "first" : "random");
+    config.put("engine", o.spec().engine() == Simulation.Engine.CONTROL_PLANE ? "control-plane" : "framework");
     config.put("procedure", "fill until full: node prefixes permuted and pods shuffled by seed, inflated to tune x "
         + "cluster GPU milli, one pod at a time, failed pods not retried");
     config.put("fgdTargetWorkload", o.workload());

@@ -35,7 +35,7 @@ public final class SimCommand implements Callable<Integer> {
 
   /** The YAML experiment file: the same fields as the flags; flags given on the command line win. */
   public record ExperimentFile(Path nodes, Path pods, List<String> policies, String seeds, Double tune, Path out,
-      Integer threads, TraceReader.CsvMapping csvMapping, String tieBreak) {}
+      Integer threads, TraceReader.CsvMapping csvMapping, String tieBreak, String engine) {}
 
   @Spec CommandSpec spec;
 
@@ -71,12 +71,17 @@ public final class SimCommand implements Callable<Integer> {
       + "random one (Kubernetes' selectHost) or, by default as the FGD paper's simulator does, the first in node-name order")
   String tieBreak;
 
+  @Option(names = "--engine", paramLabel = "framework|control-plane", description = "framework (default): the "
+      + "profile's framework over a scheduler cache, fast; control-plane: API server, scheduler component (informers, "
+      + "queue, binding) and simulated node agents on the virtual clock, as capstan up runs them")
+  String engine;
+
   @Option(names = "--no-progress", description = "Do not draw the progress bar")
   boolean noProgress;
 
   @Override
   public Integer call() throws IOException {
-    ExperimentFile file = experiment == null ? new ExperimentFile(null, null, null, null, null, null, null, null, null)
+    ExperimentFile file = experiment == null ? new ExperimentFile(null, null, null, null, null, null, null, null, null, null)
         : readExperiment(experiment);
     Path n = pick(nodes, file.nodes(), "--nodes");
     Path p = pick(pods, file.pods(), "--pods");
@@ -88,11 +93,18 @@ public final class SimCommand implements Callable<Integer> {
     Path o = out != null ? out : file.out() != null ? file.out()
         : Path.of("data", "sim", String.join("-", pol) + "-" + s.get(0) + (s.size() > 1 ? "-" + s.get(s.size() - 1) : ""));
     TraceReader.CsvMapping mapping = file.csvMapping() != null ? file.csvMapping() : TraceReader.CsvMapping.openb();
-    String tb = tieBreak != null ? tieBreak : file.tieBreak() != null ? file.tieBreak() : "first";
+    String en = engine != null ? engine : file.engine() != null ? file.engine() : "framework";
+    Simulation.Engine eng = switch (en) {
+      case "framework" -> Simulation.Engine.FRAMEWORK;
+      case "control-plane" -> Simulation.Engine.CONTROL_PLANE;
+      default -> throw new CapstanException("--engine must be framework or control-plane, was " + en);
+    };
+    String tb = tieBreak != null ? tieBreak : file.tieBreak() != null ? file.tieBreak()
+        : eng == Simulation.Engine.FRAMEWORK ? "first" : "random";
     if (!tb.equals("random") && !tb.equals("first")) {
       throw new CapstanException("--tie-break must be random or first, was " + tb);
     }
-    Simulation.Spec simSpec = new Simulation.Spec(n, p, mapping, pol, s, t, Math.max(1, th), tb.equals("first"));
+    Simulation.Spec simSpec = new Simulation.Spec(n, p, mapping, pol, s, t, Math.max(1, th), tb.equals("first"), eng);
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter outw = spec.commandLine().getOut();
     ProgressBar bar = new ProgressBar(err, !noProgress);
@@ -173,7 +185,7 @@ public final class SimCommand implements Callable<Integer> {
           .readValue(file.toFile(), ExperimentFile.class);
       Path base = file.toAbsolutePath().getParent();
       return new ExperimentFile(resolve(base, f.nodes()), resolve(base, f.pods()), f.policies(), f.seeds(), f.tune(),
-          resolve(base, f.out()), f.threads(), f.csvMapping(), f.tieBreak());
+          resolve(base, f.out()), f.threads(), f.csvMapping(), f.tieBreak(), f.engine());
     } catch (IOException e) {
       throw new CapstanException("cannot read experiment file " + file + ": " + e.getMessage(), e);
     }

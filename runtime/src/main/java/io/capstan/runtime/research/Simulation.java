@@ -25,13 +25,27 @@ import java.util.function.LongConsumer;
  */
 public final class Simulation {
 
+  /** Where the pods are scheduled. */
+  public enum Engine {
+    /** The framework of a profile driven directly over a scheduler cache: fast, ties selectable. */
+    FRAMEWORK,
+    /** The whole control plane on the virtual clock: API server, scheduler component, node agents. */
+    CONTROL_PLANE
+  }
+
   /**
    * What to run. {@code seeds} in order; {@code tune} ≤ 0 keeps the trace as it is; {@code firstOnTies}
-   * picks the first top-scoring node in node-name order instead of a uniformly random one.
+   * picks the first top-scoring node in node-name order instead of a uniformly random one (framework
+   * engine only: the control plane's scheduler breaks ties itself, as Kubernetes does).
    */
   public record Spec(Path nodes, Path pods, TraceReader.CsvMapping mapping, List<String> policies, List<Long> seeds,
-      double tune, int threads, boolean firstOnTies) {
+      double tune, int threads, boolean firstOnTies, Engine engine) {
     public Spec {
+      requireNonNull(engine, "engine");
+      if (engine == Engine.CONTROL_PLANE && firstOnTies) {
+        throw new CapstanException("--tie-break first needs --engine framework: on the control plane the scheduler "
+            + "breaks ties between top-scoring nodes itself (uniformly at random, seeded, as Kubernetes' selectHost)");
+      }
       requireNonNull(nodes, "nodes");
       requireNonNull(pods, "pods");
       requireNonNull(mapping, "mapping");
@@ -96,8 +110,11 @@ public final class Simulation {
           futures.add(pool.submit(() -> {
             long began = System.nanoTime();
             AtomicLong last = new AtomicLong();
-            FillRun.Result r = runner.run(policy, seed, nodes, a, FillRun.profileYaml(policy, seed, workload),
-                spec.firstOnTies(), done -> progress.advance(done - last.getAndSet(done)));
+            String profile = FillRun.profileYaml(policy, seed, workload);
+            java.util.function.IntConsumer onPods = done -> progress.advance(done - last.getAndSet(done));
+            FillRun.Result r = spec.engine() == Engine.CONTROL_PLANE
+                ? ControlPlaneRun.fill(policy, seed, nodes, a, profile, onPods)
+                : runner.run(policy, seed, nodes, a, profile, spec.firstOnTies(), onPods);
             millis.put(policy + "/" + seed, (System.nanoTime() - began) / 1_000_000);
             progress.runDone();
             return r;
