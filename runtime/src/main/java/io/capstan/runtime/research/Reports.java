@@ -32,6 +32,9 @@ public final class Reports {
   private Reports() {}
 
   public static Map<String, Object> write(Simulation.Outcome o, Path out) {
+    if (o.spec().timed()) {
+      return TimedReports.write(o, out);
+    }
     try {
       Files.createDirectories(out.resolve("series"));
       Map<String, Object> summary = summary(o);
@@ -51,13 +54,7 @@ public final class Reports {
   static Map<String, Object> summary(Simulation.Outcome o) throws IOException {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("capstanVersion", CapstanVersion.version());
-    Map<String, Object> inputs = new LinkedHashMap<>();
-    inputs.put("nodes", Map.of("file", o.spec().nodes().getFileName().toString(), "sha256", sha256(o.spec().nodes()),
-        "count", o.nodes().size()));
-    inputs.put("pods", Map.of("file", o.spec().pods().getFileName().toString(), "sha256", sha256(o.spec().pods()),
-        "count", o.pods().size()));
-    inputs.put("csvMapping", o.spec().mapping());
-    s.put("inputs", inputs);
+    s.put("inputs", inputs(o));
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("policies", o.spec().policies());
     config.put("seeds", o.spec().seeds());
@@ -110,6 +107,17 @@ public final class Reports {
     }
     s.put("aggregate", agg);
     return s;
+  }
+
+  /** The input files with their SHA-256 and row counts, and the CSV mapping. */
+  static Map<String, Object> inputs(Simulation.Outcome o) throws IOException {
+    Map<String, Object> inputs = new LinkedHashMap<>();
+    inputs.put("nodes", Map.of("file", o.spec().nodes().getFileName().toString(), "sha256", sha256(o.spec().nodes()),
+        "count", o.nodes().size()));
+    inputs.put("pods", Map.of("file", o.spec().pods().getFileName().toString(), "sha256", sha256(o.spec().pods()),
+        "count", o.pods().size()));
+    inputs.put("csvMapping", o.spec().mapping());
+    return inputs;
   }
 
   static Map<String, Object> statsAt(List<double[]> runs, int k) {
