@@ -39,7 +39,7 @@ final class SimNodes implements AutoCloseable {
     }
 
     static Timing replay() {
-      return new Timing(Duration.ofDays(1), Duration.ofDays(36_500));
+      return new Timing(Duration.ofDays(7), Duration.ofDays(36_500));
     }
   }
 
