@@ -68,4 +68,57 @@ final class Charts {
     chart.setBackgroundPaint(Color.WHITE);
     ChartUtils.saveChartAsPNG(png.toFile(), chart, 1000, 600);
   }
+
+  /**
+   * A timed replay's timeline: allocated GPU % of cluster capacity against days, one line per policy
+   * (median over seeds at each trace instant; every run has the same instants), and the arrived GPU %.
+   */
+  static void timeline(Simulation.Outcome o, Path png) throws IOException {
+    System.setProperty("java.awt.headless", "true");
+    Map<String, List<TimedRun.Result>> byPolicy = new LinkedHashMap<>();
+    for (TimedRun.Result r : o.timed()) {
+      byPolicy.computeIfAbsent(r.policy(), k -> new ArrayList<>()).add(r);
+    }
+    org.jfree.data.xy.XYSeriesCollection data = new org.jfree.data.xy.XYSeriesCollection();
+    boolean arrivedDrawn = false;
+    for (Map.Entry<String, List<TimedRun.Result>> e : byPolicy.entrySet()) {
+      List<TimedRun.Result> runs = e.getValue();
+      int n = runs.get(0).samples().size();
+      int step = Math.max(1, n / 2000);
+      double cap = runs.get(0).clusterGpuMilli();
+      if (!arrivedDrawn) {
+        org.jfree.data.xy.XYSeries arrived = new org.jfree.data.xy.XYSeries("arrived (requested by live pods)");
+        for (int i = 0; i < n; i += step) {
+          TimedRun.Sample x = runs.get(0).samples().get(i);
+          arrived.add(x.second() / 86400.0, x.arrivedMilli() / cap * 100);
+        }
+        data.addSeries(arrived);
+        arrivedDrawn = true;
+      }
+      org.jfree.data.xy.XYSeries s = new org.jfree.data.xy.XYSeries(e.getKey() + " allocated");
+      for (int i = 0; i < n; i += step) {
+        int ii = i;
+        double[] st = Metrics.stats(runs.stream().mapToDouble(r -> r.samples().get(ii).allocatedMilli() / cap * 100)
+            .toArray());
+        s.add(runs.get(0).samples().get(i).second() / 86400.0, st[2]);
+      }
+      data.addSeries(s);
+    }
+    org.jfree.chart.renderer.xy.XYLineAndShapeRenderer renderer =
+        new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(true, false);
+    for (int i = 0; i < data.getSeriesCount(); i++) {
+      renderer.setSeriesPaint(i, i == 0 ? Color.GRAY : COLORS[(i - 1) % COLORS.length]);
+      renderer.setSeriesStroke(i, new BasicStroke(i == 0 ? 1f : 1.5f));
+    }
+    NumberAxis x = new NumberAxis("Virtual time (days from the start of the trace)");
+    NumberAxis y = new NumberAxis("GPU (% of cluster capacity)");
+    XYPlot plot = new XYPlot(data, x, y, renderer);
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+    plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+    JFreeChart chart = new JFreeChart("GPU allocated over time (median over seeds)", JFreeChart.DEFAULT_TITLE_FONT,
+        plot, true);
+    chart.setBackgroundPaint(Color.WHITE);
+    ChartUtils.saveChartAsPNG(png.toFile(), chart, 1000, 600);
+  }
 }

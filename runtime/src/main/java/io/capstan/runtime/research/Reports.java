@@ -32,6 +32,9 @@ public final class Reports {
   private Reports() {}
 
   public static Map<String, Object> write(Simulation.Outcome o, Path out) {
+    if (o.spec().timed()) {
+      return TimedReports.write(o, out);
+    }
     try {
       Files.createDirectories(out.resolve("series"));
       Map<String, Object> summary = summary(o);
@@ -51,18 +54,13 @@ public final class Reports {
   static Map<String, Object> summary(Simulation.Outcome o) throws IOException {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("capstanVersion", CapstanVersion.version());
-    Map<String, Object> inputs = new LinkedHashMap<>();
-    inputs.put("nodes", Map.of("file", o.spec().nodes().getFileName().toString(), "sha256", sha256(o.spec().nodes()),
-        "count", o.nodes().size()));
-    inputs.put("pods", Map.of("file", o.spec().pods().getFileName().toString(), "sha256", sha256(o.spec().pods()),
-        "count", o.pods().size()));
-    inputs.put("csvMapping", o.spec().mapping());
-    s.put("inputs", inputs);
+    s.put("inputs", inputs(o));
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("policies", o.spec().policies());
     config.put("seeds", o.spec().seeds());
     config.put("tune", o.spec().tune());
     config.put("tieBreak", o.spec().firstOnTies() ? "first" : "random");
+    config.put("engine", o.spec().engine() == Simulation.Engine.CONTROL_PLANE ? "control-plane" : "framework");
     config.put("procedure", "fill until full: node prefixes permuted and pods shuffled by seed, inflated to tune x "
         + "cluster GPU milli, one pod at a time, failed pods not retried");
     config.put("fgdTargetWorkload", o.workload());
@@ -109,6 +107,17 @@ public final class Reports {
     }
     s.put("aggregate", agg);
     return s;
+  }
+
+  /** The input files with their SHA-256 and row counts, and the CSV mapping. */
+  static Map<String, Object> inputs(Simulation.Outcome o) throws IOException {
+    Map<String, Object> inputs = new LinkedHashMap<>();
+    inputs.put("nodes", Map.of("file", o.spec().nodes().getFileName().toString(), "sha256", sha256(o.spec().nodes()),
+        "count", o.nodes().size()));
+    inputs.put("pods", Map.of("file", o.spec().pods().getFileName().toString(), "sha256", sha256(o.spec().pods()),
+        "count", o.pods().size()));
+    inputs.put("csvMapping", o.spec().mapping());
+    return inputs;
   }
 
   static Map<String, Object> statsAt(List<double[]> runs, int k) {

@@ -35,7 +35,7 @@ public final class SimCommand implements Callable<Integer> {
 
   /** The YAML experiment file: the same fields as the flags; flags given on the command line win. */
   public record ExperimentFile(Path nodes, Path pods, List<String> policies, String seeds, Double tune, Path out,
-      Integer threads, TraceReader.CsvMapping csvMapping, String tieBreak) {}
+      Integer threads, TraceReader.CsvMapping csvMapping, String tieBreak, String engine, String replay) {}
 
   @Spec CommandSpec spec;
 
@@ -71,12 +71,22 @@ public final class SimCommand implements Callable<Integer> {
       + "random one (Kubernetes' selectHost) or, by default as the FGD paper's simulator does, the first in node-name order")
   String tieBreak;
 
+  @Option(names = "--engine", paramLabel = "framework|control-plane", description = "framework (default): the "
+      + "profile's framework over a scheduler cache, fast; control-plane: API server, scheduler component (informers, "
+      + "queue, binding) and simulated node agents on the virtual clock, as capstan up runs them")
+  String engine;
+
+  @Option(names = "--replay", paramLabel = "fill|time", description = "fill (default): the FGD paper's fill until "
+      + "full, one pod at a time, no retry; time: pods created at creation_time and deleted at deletion_time on the "
+      + "virtual clock, pending pods retried by the scheduler (control plane only)")
+  String replay;
+
   @Option(names = "--no-progress", description = "Do not draw the progress bar")
   boolean noProgress;
 
   @Override
   public Integer call() throws IOException {
-    ExperimentFile file = experiment == null ? new ExperimentFile(null, null, null, null, null, null, null, null, null)
+    ExperimentFile file = experiment == null ? new ExperimentFile(null, null, null, null, null, null, null, null, null, null, null)
         : readExperiment(experiment);
     Path n = pick(nodes, file.nodes(), "--nodes");
     Path p = pick(pods, file.pods(), "--pods");
@@ -88,11 +98,23 @@ public final class SimCommand implements Callable<Integer> {
     Path o = out != null ? out : file.out() != null ? file.out()
         : Path.of("data", "sim", String.join("-", pol) + "-" + s.get(0) + (s.size() > 1 ? "-" + s.get(s.size() - 1) : ""));
     TraceReader.CsvMapping mapping = file.csvMapping() != null ? file.csvMapping() : TraceReader.CsvMapping.openb();
-    String tb = tieBreak != null ? tieBreak : file.tieBreak() != null ? file.tieBreak() : "first";
+    String rp = replay != null ? replay : file.replay() != null ? file.replay() : "fill";
+    if (!rp.equals("fill") && !rp.equals("time")) {
+      throw new CapstanException("--replay must be fill or time, was " + rp);
+    }
+    boolean timed = rp.equals("time");
+    String en = engine != null ? engine : file.engine() != null ? file.engine() : timed ? "control-plane" : "framework";
+    Simulation.Engine eng = switch (en) {
+      case "framework" -> Simulation.Engine.FRAMEWORK;
+      case "control-plane" -> Simulation.Engine.CONTROL_PLANE;
+      default -> throw new CapstanException("--engine must be framework or control-plane, was " + en);
+    };
+    String tb = tieBreak != null ? tieBreak : file.tieBreak() != null ? file.tieBreak()
+        : eng == Simulation.Engine.FRAMEWORK ? "first" : "random";
     if (!tb.equals("random") && !tb.equals("first")) {
       throw new CapstanException("--tie-break must be random or first, was " + tb);
     }
-    Simulation.Spec simSpec = new Simulation.Spec(n, p, mapping, pol, s, t, Math.max(1, th), tb.equals("first"));
+    Simulation.Spec simSpec = new Simulation.Spec(n, p, mapping, pol, s, t, Math.max(1, th), tb.equals("first"), eng, timed);
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter outw = spec.commandLine().getOut();
     ProgressBar bar = new ProgressBar(err, !noProgress);
@@ -100,7 +122,7 @@ public final class SimCommand implements Callable<Integer> {
     Simulation.Outcome outcome = new Simulation(schedulerPlugins()).run(simSpec, bar);
     bar.finish();
     Reports.write(outcome, o);
-    outw.printf("capstan sim: %d run(s) in %.1f s; report in %s%n", outcome.results().size(),
+    outw.printf("capstan sim: %d run(s) in %.1f s; report in %s%n", outcome.results().size() + outcome.timed().size(),
         (System.nanoTime() - began) / 1e9, o.toAbsolutePath());
     printTable(outw, outcome);
     outw.flush();
@@ -108,6 +130,18 @@ public final class SimCommand implements Callable<Integer> {
   }
 
   private static void printTable(PrintWriter w, Simulation.Outcome o) {
+    if (o.spec().timed()) {
+      Map<String, List<Map<String, Double>>> byPolicy = new LinkedHashMap<>();
+      for (TimedRun.Result r : o.timed()) {
+        byPolicy.computeIfAbsent(r.policy(), k -> new ArrayList<>()).add(TimedReports.metrics(r));
+      }
+      w.printf("%-16s %18s %18s %16s %14s%n", "policy", "mean allocated %", "mean pending pods", "never scheduled",
+          "latency p99 s");
+      byPolicy.forEach((policy, runs) -> w.printf("%-16s %18.2f %18.1f %16.1f %14.1f%n", policy,
+          mean(runs, "meanAllocatedGpuPct"), mean(runs, "meanPendingPods"), mean(runs, "neverScheduled"),
+          mean(runs, "latencyP99Seconds")));
+      return;
+    }
     Map<String, List<Double>> at100 = new LinkedHashMap<>();
     for (FillRun.Result r : o.results()) {
       at100.computeIfAbsent(r.policy(), k -> new ArrayList<>()).add(Metrics.unallocatedByArrival(r)[100]);
@@ -117,6 +151,10 @@ public final class SimCommand implements Callable<Integer> {
       double[] st = Metrics.stats(v.stream().mapToDouble(Double::doubleValue).toArray());
       w.printf("%-16s %14.2f ± %5.2f%n", policy, st[0], st[1]);
     });
+  }
+
+  private static double mean(List<Map<String, Double>> runs, String metric) {
+    return runs.stream().mapToDouble(m -> m.get(metric)).average().orElse(Double.NaN);
   }
 
   static Map<String, SchedulerPluginFactory<?>> schedulerPlugins() {
@@ -173,7 +211,7 @@ public final class SimCommand implements Callable<Integer> {
           .readValue(file.toFile(), ExperimentFile.class);
       Path base = file.toAbsolutePath().getParent();
       return new ExperimentFile(resolve(base, f.nodes()), resolve(base, f.pods()), f.policies(), f.seeds(), f.tune(),
-          resolve(base, f.out()), f.threads(), f.csvMapping(), f.tieBreak());
+          resolve(base, f.out()), f.threads(), f.csvMapping(), f.tieBreak(), f.engine(), f.replay());
     } catch (IOException e) {
       throw new CapstanException("cannot read experiment file " + file + ": " + e.getMessage(), e);
     }

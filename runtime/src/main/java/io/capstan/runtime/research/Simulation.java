@@ -25,13 +25,31 @@ import java.util.function.LongConsumer;
  */
 public final class Simulation {
 
+  /** Where the pods are scheduled. */
+  public enum Engine {
+    /** The framework of a profile driven directly over a scheduler cache: fast, ties selectable. */
+    FRAMEWORK,
+    /** The whole control plane on the virtual clock: API server, scheduler component, node agents. */
+    CONTROL_PLANE
+  }
+
   /**
    * What to run. {@code seeds} in order; {@code tune} ≤ 0 keeps the trace as it is; {@code firstOnTies}
-   * picks the first top-scoring node in node-name order instead of a uniformly random one.
+   * picks the first top-scoring node in node-name order instead of a uniformly random one (framework
+   * engine only: the control plane's scheduler breaks ties itself, as Kubernetes does).
    */
   public record Spec(Path nodes, Path pods, TraceReader.CsvMapping mapping, List<String> policies, List<Long> seeds,
-      double tune, int threads, boolean firstOnTies) {
+      double tune, int threads, boolean firstOnTies, Engine engine, boolean timed) {
     public Spec {
+      requireNonNull(engine, "engine");
+      if (timed && engine != Engine.CONTROL_PLANE) {
+        throw new CapstanException("--replay time runs on the control plane (its scheduling queue retries pending pods "
+            + "as time passes): use --engine control-plane, or leave --engine out");
+      }
+      if (engine == Engine.CONTROL_PLANE && firstOnTies) {
+        throw new CapstanException("--tie-break first needs --engine framework: on the control plane the scheduler "
+            + "breaks ties between top-scoring nodes itself (uniformly at random, seeded, as Kubernetes' selectHost)");
+      }
       requireNonNull(nodes, "nodes");
       requireNonNull(pods, "pods");
       requireNonNull(mapping, "mapping");
@@ -48,7 +66,7 @@ public final class Simulation {
 
   /** The inputs as read and everything the runs produced. */
   public record Outcome(Spec spec, List<TraceNode> nodes, List<TracePod> pods, List<Map<String, Object>> workload,
-      List<FillRun.Result> results, Map<String, Long> runMillis) {}
+      List<FillRun.Result> results, List<TimedRun.Result> timed, Map<String, Long> runMillis) {}
 
   private final Map<String, SchedulerPluginFactory<?>> factories;
 
@@ -72,6 +90,9 @@ public final class Simulation {
     List<TracePod> pods = TraceReader.pods(spec.pods(), spec.mapping());
     long cluster = nodes.stream().mapToLong(n -> n.gpus() * 1000L).sum();
     List<Map<String, Object>> workload = Experiment.targetWorkload(pods, 0.95);
+    if (spec.timed()) {
+      return runTimed(spec, nodes, pods, workload, progress);
+    }
     List<List<Arrival>> arrivals = new ArrayList<>();
     long total = 0;
     for (long seed : spec.seeds()) {
@@ -96,8 +117,11 @@ public final class Simulation {
           futures.add(pool.submit(() -> {
             long began = System.nanoTime();
             AtomicLong last = new AtomicLong();
-            FillRun.Result r = runner.run(policy, seed, nodes, a, FillRun.profileYaml(policy, seed, workload),
-                spec.firstOnTies(), done -> progress.advance(done - last.getAndSet(done)));
+            String profile = FillRun.profileYaml(policy, seed, workload);
+            java.util.function.IntConsumer onPods = done -> progress.advance(done - last.getAndSet(done));
+            FillRun.Result r = spec.engine() == Engine.CONTROL_PLANE
+                ? ControlPlaneRun.fill(policy, seed, nodes, a, profile, onPods)
+                : runner.run(policy, seed, nodes, a, profile, spec.firstOnTies(), onPods);
             millis.put(policy + "/" + seed, (System.nanoTime() - began) / 1_000_000);
             progress.runDone();
             return r;
@@ -108,13 +132,65 @@ public final class Simulation {
       for (Future<FillRun.Result> f : futures) {
         results.add(f.get());
       }
-      return new Outcome(spec, nodes, pods, workload, results, Map.copyOf(millis));
+      return new Outcome(spec, nodes, pods, workload, results, List.of(), Map.copyOf(millis));
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof RuntimeException re) {
         throw re;
       }
       throw new CapstanException("a simulation run failed: " + cause, cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CapstanException("interrupted", e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private Outcome runTimed(Spec spec, List<TraceNode> nodes, List<TracePod> pods, List<Map<String, Object>> workload,
+      Progress progress) {
+    int events = TimedRun.events(pods).size();
+    progress.start((long) events * spec.policies().size() * spec.seeds().size(), spec.policies().size() * spec.seeds().size());
+    Map<String, Long> millis = new java.util.concurrent.ConcurrentHashMap<>();
+    List<java.util.concurrent.Callable<TimedRun.Result>> runs = new ArrayList<>();
+    for (String policy : spec.policies()) {
+      for (long seed : spec.seeds()) {
+        runs.add(() -> {
+          long began = System.nanoTime();
+          AtomicLong last = new AtomicLong();
+          TimedRun.Result r = TimedRun.replay(policy, seed, nodes, pods, FillRun.profileYaml(policy, seed, workload),
+              done -> progress.advance(done - last.getAndSet(done)));
+          millis.put(policy + "/" + seed, (System.nanoTime() - began) / 1_000_000);
+          progress.runDone();
+          return r;
+        });
+      }
+    }
+    return new Outcome(spec, nodes, pods, workload, List.of(), inParallel(runs, spec.threads()), Map.copyOf(millis));
+  }
+
+  /** Runs the tasks on up to {@code threads} threads; results in task order; the first failure is thrown. */
+  static <T> List<T> inParallel(List<java.util.concurrent.Callable<T>> tasks, int threads) {
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "capstan-sim");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<T>> futures = new ArrayList<>();
+      for (java.util.concurrent.Callable<T> task : tasks) {
+        futures.add(pool.submit(task));
+      }
+      List<T> results = new ArrayList<>();
+      for (Future<T> f : futures) {
+        results.add(f.get());
+      }
+      return results;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new CapstanException("a simulation run failed: " + e.getCause(), e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CapstanException("interrupted", e);

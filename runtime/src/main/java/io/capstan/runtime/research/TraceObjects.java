@@ -39,18 +39,25 @@ public final class TraceObjects {
   }
 
   public static Pod pod(TracePod p, String name, String uid, String schedulerName) {
+    Pod pod = apiPod(p, name, schedulerName);
+    pod.getMetadata().setUid(uid);
+    pod.setStatus(new io.fabric8.kubernetes.api.model.PodStatusBuilder().withPhase("Pending").build());
+    return pod;
+  }
+
+  /** The pod as a client creates it through the API: no uid, no status. */
+  public static Pod apiPod(TracePod p, String name, String schedulerName) {
     Map<String, Quantity> req = new LinkedHashMap<>();
     req.put("cpu", new Quantity(p.cpuMilli() + "m"));
     req.put("memory", new Quantity(p.memoryMib() + "Mi"));
     if (p.totalGpuMilli() > 0) {
       req.put(GPU_MILLI, new Quantity(String.valueOf(p.totalGpuMilli())));
     }
-    return new PodBuilder().withNewMetadata().withName(name).withNamespace("sim").withUid(uid)
+    return new PodBuilder().withNewMetadata().withName(name).withNamespace("sim")
         .addToAnnotations(GPU_COUNT, String.valueOf(p.numGpu()))
         .addToAnnotations(GPU_MILLI, String.valueOf(p.gpuMilli()))
         .addToAnnotations(GPU_MODEL, p.gpuSpec()).endMetadata()
         .withNewSpec().withSchedulerName(schedulerName).addNewContainer().withName("task").withImage("task")
-        .withNewResources().withRequests(req).withLimits(req).endResources().endContainer().endSpec()
-        .withNewStatus().withPhase("Pending").endStatus().build();
+        .withNewResources().withRequests(req).withLimits(req).endResources().endContainer().endSpec().build();
   }
 }

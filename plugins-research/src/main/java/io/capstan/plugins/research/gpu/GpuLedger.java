@@ -30,7 +30,14 @@ public final class GpuLedger {
 
   private record Cached(long generation, NodeGpu gpu) {}
 
+  private static final int REQUEST_CACHE_LIMIT = 1 << 20;
+
   private final Map<String, int[]> devices = new ConcurrentHashMap<>();
+  /** A pod object and the request read from it. */
+  private record Request(Pod pod, PodGpu gpu) {}
+
+  /** Pods' GPU requests by UID, for the pod object they were read from: once per object, not per node view. */
+  private final Map<String, Request> requests = new ConcurrentHashMap<>();
   private final Map<String, Cached> nodes = new ConcurrentHashMap<>();
   private volatile DeviceChoice choice = DeviceChoice.BEST;
 
@@ -67,6 +74,23 @@ public final class GpuLedger {
     return d == null ? null : d.clone();
   }
 
+  /** The GPU request of a placed pod, read from its annotations once per pod object. */
+  public PodGpu request(Pod pod) {
+    String uid = pod.getMetadata().getUid();
+    if (uid == null) {
+      return PodGpu.of(pod);
+    }
+    Request cached = requests.get(uid);
+    if (cached == null || cached.pod() != pod) {
+      if (requests.size() > REQUEST_CACHE_LIMIT) {
+        requests.clear();
+      }
+      cached = new Request(pod, PodGpu.of(pod));
+      requests.put(uid, cached);
+    }
+    return cached.gpu();
+  }
+
   /** The node's GPUs and CPU with every pod in the snapshot accounted for. */
   public NodeGpu node(NodeInfo info) {
     Cached c = nodes.get(info.nodeName());
@@ -89,7 +113,7 @@ public final class GpuLedger {
     NodeGpu state = new NodeGpu(model, cpuFree, free);
     for (PodInfo p : info.pods()) {
       Pod pod = p.pod();
-      PodGpu req = PodGpu.of(pod);
+      PodGpu req = request(pod);
       if (!req.wantsGpu() || count == 0) {
         continue;
       }

@@ -20,12 +20,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * score 100.
  *
  * <p>Scores depend only on the node's GPU/CPU state and the request, so they are memoised by both
- * (identical idle nodes and repeated request shapes are the common case).
+ * (identical idle nodes and repeated request shapes are the common case): by request first, found
+ * once per cycle since OpenGpuShare's PreFilter hands every plugin the same request object, then by
+ * node state.
  */
 public final class Fgd extends GpuPolicy {
 
   public static final String NAME = "FGD";
-  private static final int MEMO_LIMIT = 1 << 20;
+  private static final int MEMO_LIMIT = 1 << 18;
+  private static final int MEMO_LIMIT_SHAPES = 1 << 12;
 
   /** @param workload the target workload: task classes with their popularity */
   public record Args(List<Fragmentation.TaskClass> workload) {
@@ -34,10 +37,13 @@ public final class Fgd extends GpuPolicy {
     }
   }
 
-  private record Key(NodeGpu node, PodGpu pod) {}
+  /** The memo of the request shape scored last (a cycle scores one pod on every feasible node). */
+  private record Last(PodGpu pod, Map<NodeGpu, Long> byNode) {}
 
   private final Fragmentation frag;
-  private final Map<Key, Long> memo = new ConcurrentHashMap<>();
+  /** Scores by request shape, then by node state: one lookup of the pod per cycle, one of the node per call. */
+  private final Map<PodGpu, Map<NodeGpu, Long>> memo = new ConcurrentHashMap<>();
+  private volatile Last last;
 
   @Inject
   public Fgd(Args args, FrameworkHandle handle) {
@@ -79,16 +85,23 @@ public final class Fgd extends GpuPolicy {
     if (pod.cpuMilli() == 0 && !pod.wantsGpu()) {
       return 100;
     }
-    Key key = new Key(node, pod);
-    Long cached = memo.get(key);
+    Last l = last;
+    if (l == null || l.pod() != pod) {
+      if (memo.size() > MEMO_LIMIT_SHAPES) {
+        memo.clear();
+      }
+      l = new Last(pod, memo.computeIfAbsent(pod, k -> new ConcurrentHashMap<>()));
+      last = l;
+    }
+    Long cached = l.byNode().get(node);
     if (cached != null) {
       return cached;
     }
     long s = compute(frag, node, pod);
-    if (memo.size() > MEMO_LIMIT) {
-      memo.clear();
+    if (l.byNode().size() > MEMO_LIMIT) {
+      l.byNode().clear();
     }
-    memo.put(key, s);
+    l.byNode().put(node, s);
     return s;
   }
 

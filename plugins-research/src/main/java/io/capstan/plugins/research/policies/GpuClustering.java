@@ -11,7 +11,9 @@ import io.capstan.spi.scheduler.NodeInfo;
 import io.capstan.spi.scheduler.PodInfo;
 import jakarta.inject.Inject;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * GpuClustering: packs tasks of one class (share, 1-gpu, 2-gpu, 4-gpu, 8-gpu) together. With base =
@@ -22,6 +24,11 @@ import java.util.Set;
 public final class GpuClustering extends GpuPolicy {
 
   public static final String NAME = "GpuClustering";
+
+  /** The affinity classes a node hosts, as of one generation of its snapshot entry. */
+  private record Hosted(long generation, Set<String> classes) {}
+
+  private final Map<String, Hosted> hosted = new ConcurrentHashMap<>();
 
   @Inject
   public GpuClustering(NoConfig config, FrameworkHandle handle) {
@@ -48,13 +55,7 @@ public final class GpuClustering extends GpuPolicy {
       return 0;
     }
     long base = 25 * (GpuResources.MAX_SPEC_GPU - node.freeTotal()) / GpuResources.MAX_SPEC_GPU;
-    Set<String> hosted = new HashSet<>();
-    for (PodInfo p : nodeInfo.pods()) {
-      String a = affinity(PodGpu.of(p.pod()));
-      if (!a.isEmpty()) {
-        hosted.add(a);
-      }
-    }
+    Set<String> hosted = hostedClasses(nodeInfo);
     if (hosted.isEmpty()) {
       return base + 25;
     }
@@ -62,5 +63,23 @@ public final class GpuClustering extends GpuPolicy {
       return hosted.size() == 1 ? base + 75 : base + 50;
     }
     return base;
+  }
+
+  /** The classes of the GPU pods on the node, recomputed only when the node's entry changed. */
+  private Set<String> hostedClasses(NodeInfo nodeInfo) {
+    Hosted h = hosted.get(nodeInfo.nodeName());
+    if (h != null && h.generation() == nodeInfo.generation()) {
+      return h.classes();
+    }
+    Set<String> classes = new HashSet<>();
+    for (PodInfo p : nodeInfo.pods()) {
+      String a = affinity(ledger.request(p.pod()));
+      if (!a.isEmpty()) {
+        classes.add(a);
+      }
+    }
+    Set<String> frozen = Set.copyOf(classes);
+    hosted.put(nodeInfo.nodeName(), new Hosted(nodeInfo.generation(), frozen));
+    return frozen;
   }
 }

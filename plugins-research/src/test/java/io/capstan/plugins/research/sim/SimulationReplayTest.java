@@ -2,15 +2,11 @@ package io.capstan.plugins.research.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.capstan.runtime.cli.CapstanMain;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,42 +19,15 @@ import org.junit.jupiter.api.io.TempDir;
 class SimulationReplayTest {
 
   @TempDir static Path dir;
-  static Path nodes;
-  static Path pods;
+  static SyntheticTrace trace;
 
   @BeforeAll
   static void trace() throws IOException {
-    Random r = new Random(1);
-    StringBuilder n = new StringBuilder("sn,cpu_milli,memory_mib,gpu,model\n");
-    for (int i = 0; i < 60; i++) {
-      int gpus = i % 3 == 0 ? 2 : 8;
-      n.append("openb-node-").append(String.format("%04d", i)).append(',').append(gpus == 8 ? 96000 : 64000)
-          .append(',').append(gpus == 8 ? 786432 : 262144).append(',').append(gpus).append(',')
-          .append(gpus == 8 ? "G2" : "T4").append('\n');
-    }
-    StringBuilder p = new StringBuilder("name,cpu_milli,memory_mib,num_gpu,gpu_milli,gpu_spec,qos,pod_phase,"
-        + "creation_time,deletion_time,scheduled_time\n");
-    int[] shares = {810, 470, 250, 500, 100};
-    for (int i = 0; i < 300; i++) {
-      double x = r.nextDouble();
-      int num = x < 0.13 ? 0 : x < 0.5 ? 1 : x < 0.97 ? 1 : x < 0.99 ? 2 : 4;
-      int milli = num == 0 ? 0 : x < 0.5 ? shares[r.nextInt(shares.length)] : 1000;
-      long cpu = num == 0 ? 12000 : 2000 + r.nextInt(10) * 1000L;
-      p.append("openb-pod-").append(String.format("%04d", i)).append(',').append(cpu).append(",16384,").append(num)
-          .append(',').append(milli).append(",,LS,Running,").append(i).append(",,\n");
-    }
-    nodes = Files.writeString(dir.resolve("nodes.csv"), n);
-    pods = Files.writeString(dir.resolve("pods.csv"), p);
+    trace = SyntheticTrace.write(dir, 60, 300, 0);
   }
 
   private static String sim(Path out, String policies, String seeds) {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    int code = CapstanMain.run(new String[] {"sim", "--nodes", nodes.toString(), "--pods", pods.toString(), "--policy",
-        policies, "--seeds", seeds, "--threads", "2", "--no-progress", "--out", out.toString()},
-        new PrintWriter(o, true), new PrintWriter(e, true));
-    assertThat(code).as("exit code; stderr: %s", e).isZero();
-    return o.toString();
+    return trace.sim(out, "--policy", policies, "--seeds", seeds, "--threads", "2");
   }
 
   private static List<Path> reportFiles(Path root) throws IOException {
