@@ -24,7 +24,7 @@ import java.util.Map;
  * report their creates and gets against it: the cost of TLS, authentication and authorization (a
  * bearer token over plain HTTP to a server with the same chains isolates the chains' cost); a
  * bare plain server without admission plugins gives the admission chain's cost. Every client is
- * warmed up first. The HTTP watch fan-out uses {@link RawWatchers}.
+ * warmed up first.
  */
 final class ApiServerBench {
 
@@ -80,8 +80,8 @@ final class ApiServerBench {
         peers.put("https_token", secure.withToken(TOKEN));
         peers.put("https_cert", secure.withCertificate(USER));
         warmUp(store, inProcess, peers);
-        Map<String, Double> local = measure(store, "in-process", inProcess, "bench-in-process", java.util.Optional.empty());
-        Map<String, Double> remote = measure(store, "http", http, "bench-http", java.util.Optional.of(secure.plainUrl()));
+        Map<String, Double> local = measure(store, "in-process", inProcess, "bench-in-process");
+        Map<String, Double> remote = measure(store, "http", http, "bench-http");
         local.forEach((name, value) -> report.add(Metric.of(store + ".in_process." + name, value, unit(name))));
         remote.forEach((name, value) -> report.add(Metric.of(store + ".http." + name, value, unit(name))
             .comparedWith(store + ".in_process", local.get(name))));
@@ -135,8 +135,7 @@ final class ApiServerBench {
     }
   }
 
-  private Map<String, Double> measure(String store, String transport, ApiClient client, String namespace,
-      java.util.Optional<java.net.URI> rawWatchServer) throws Exception {
+  private Map<String, Double> measure(String store, String transport, ApiClient client, String namespace) throws Exception {
     ApiWorkloads work = new ApiWorkloads(client, namespace);
     Map<String, Double> out = new LinkedHashMap<>();
     step(store, transport + ": creates");
@@ -146,9 +145,7 @@ final class ApiServerBench {
     step(store, transport + ": list");
     out.put("list_pods_ms", new ApiWorkloads(client, "bench-list").listMillis(settings.listPods()));
     step(store, transport + ": watch fan-out to " + settings.watchers() + " watchers");
-    double[] fanOut = rawWatchServer.isPresent()
-        ? work.rawHttpWatchFanOut(rawWatchServer.get(), settings.watchers(), settings.watchCreates(), 50)
-        : work.watchFanOut(settings.watchers(), settings.watchCreates(), 50);
+    double[] fanOut = work.watchFanOut(settings.watchers(), settings.watchCreates(), 50);
     out.put("watch_fanout_p50_ms", fanOut[0]);
     out.put("watch_fanout_p99_ms", fanOut[1]);
     return out;

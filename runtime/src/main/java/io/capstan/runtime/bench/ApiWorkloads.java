@@ -116,21 +116,6 @@ final class ApiWorkloads {
     return new double[] {Latencies.percentileMillis(recorded, 50), Latencies.percentileMillis(recorded, 99)};
   }
 
-  /** As {@link #watchFanOut}, with {@link RawWatchers} on the plain HTTP server at {@code server}. */
-  double[] rawHttpWatchFanOut(java.net.URI server, int watchers, int creates, int perSecond) throws Exception {
-    String version = pods.list(ListOptions.inNamespace(namespace).withLimit(1)).resourceVersion();
-    try (RawWatchers raw = new RawWatchers(server, namespace, version, watchers, creates)) {
-      if (!raw.awaitConnected(60)) {
-        throw new IllegalStateException("not every watch stream was established within 60 s");
-      }
-      writeFanOutPods(creates, perSecond);
-      if (!raw.await(120)) {
-        throw new IllegalStateException("not every watcher saw every pod within 120 s");
-      }
-      return new double[] {Latencies.percentileMillis(raw.latencies(), 50), Latencies.percentileMillis(raw.latencies(), 99)};
-    }
-  }
-
   private void writeFanOutPods(int creates, int perSecond) {
     long interval = 1_000_000_000L / perSecond;
     long begin = System.nanoTime();

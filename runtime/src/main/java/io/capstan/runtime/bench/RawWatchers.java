@@ -28,7 +28,7 @@ final class RawWatchers implements AutoCloseable {
 
   // the client's default executor, as the HTTP client's watches use: a fixed pool of two stalled
   // delivery to 1,000 streams (seconds of queueing)
-  private final HttpClient http = HttpClient.newBuilder().build();
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final List<Latencies> recorded = new ArrayList<>();
   private final List<CompletableFuture<?>> streams = new ArrayList<>();
   private final List<Subscriber> subscribers = new ArrayList<>();

@@ -92,10 +92,6 @@ final class SecureClients implements AutoCloseable {
     return new HttpApiClient(URI.create(bareServer.url()), Optional.empty(), kernel.injector().getInstance(KindRegistry.class));
   }
 
-  URI plainUrl() {
-    return URI.create(plainServer.url());
-  }
-
   ApiClient plain() {
     return new HttpApiClient(URI.create(plainServer.url()), Optional.empty(), kernel.injector().getInstance(KindRegistry.class));
   }
