@@ -1,12 +1,10 @@
 package io.capstan.plugins.controllers.endpoints;
 
-import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.EndpointAddress;
 import io.fabric8.kubernetes.api.model.EndpointAddressBuilder;
 import io.fabric8.kubernetes.api.model.EndpointPort;
 import io.fabric8.kubernetes.api.model.EndpointPortBuilder;
 import io.fabric8.kubernetes.api.model.EndpointSubset;
-import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
@@ -87,26 +85,6 @@ final class EndpointSubsets {
 
   /** The pod's port for a service port: the number, or the named container port (FindPort). */
   static Optional<Integer> resolve(ServicePort sp, Pod pod) {
-    IntOrString target = sp.getTargetPort();
-    if (target == null) {
-      return Optional.ofNullable(sp.getPort());
-    }
-    if (target.getIntVal() != null) {
-      return Optional.of(target.getIntVal());
-    }
-    String name = target.getStrVal();
-    String protocol = sp.getProtocol() == null ? "TCP" : sp.getProtocol();
-    for (var container : pod.getSpec().getContainers()) {
-      for (ContainerPort cp : container.getPorts() == null ? List.<ContainerPort>of() : container.getPorts()) {
-        if (name.equals(cp.getName()) && protocol.equals(cp.getProtocol() == null ? "TCP" : cp.getProtocol())) {
-          return Optional.of(cp.getContainerPort());
-        }
-      }
-    }
-    try {
-      return Optional.of(Integer.parseInt(name));
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
+    return io.capstan.plugins.controllers.shared.ServiceSelection.findPort(sp, pod);
   }
 }

@@ -14,9 +14,7 @@ import io.fabric8.kubernetes.api.model.Endpoints;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -63,26 +61,11 @@ public final class EndpointsController implements Controller {
     if (lister == null || pod.getMetadata().getLabels() == null) {
       return Set.of();
     }
-    Map<String, String> labels = pod.getMetadata().getLabels();
-    Set<ObjectKey> keys = new HashSet<>();
-    for (Service service : lister.list(pod.getMetadata().getNamespace())) {
-      Map<String, String> selector = service.getSpec() == null ? null : service.getSpec().getSelector();
-      if (selector != null && !selector.isEmpty() && labels.entrySet().containsAll(selector.entrySet())) {
-        keys.add(ObjectKey.of(service));
-      }
-    }
-    return keys;
+    return io.capstan.plugins.controllers.shared.ServiceSelection.servicesSelecting(lister, pod);
   }
 
   static List<String> labelIndex(Pod pod) {
-    Map<String, String> labels = pod.getMetadata().getLabels();
-    if (labels == null) {
-      return List.of();
-    }
-    String ns = pod.getMetadata().getNamespace();
-    List<String> out = new ArrayList<>(labels.size());
-    labels.forEach((k, v) -> out.add(ns + "/" + k + "=" + v));
-    return out;
+    return io.capstan.plugins.controllers.shared.ServiceSelection.labelIndex(pod);
   }
 
   @Override

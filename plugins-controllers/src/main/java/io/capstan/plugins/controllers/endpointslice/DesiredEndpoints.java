@@ -1,7 +1,5 @@
 package io.capstan.plugins.controllers.endpointslice;
 
-import io.fabric8.kubernetes.api.model.ContainerPort;
-import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
@@ -97,22 +95,6 @@ final class DesiredEndpoints {
 
   /** The pod's port for a service port: the number, or the named container port (FindPort). */
   static Optional<Integer> resolve(ServicePort sp, Pod pod) {
-    IntOrString target = sp.getTargetPort();
-    if (target == null) {
-      return Optional.ofNullable(sp.getPort());
-    }
-    if (target.getIntVal() != null) {
-      return Optional.of(target.getIntVal());
-    }
-    String name = target.getStrVal();
-    String protocol = sp.getProtocol() == null ? "TCP" : sp.getProtocol();
-    for (var container : pod.getSpec().getContainers()) {
-      for (ContainerPort cp : container.getPorts() == null ? List.<ContainerPort>of() : container.getPorts()) {
-        if (name.equals(cp.getName()) && protocol.equals(cp.getProtocol() == null ? "TCP" : cp.getProtocol())) {
-          return Optional.of(cp.getContainerPort());
-        }
-      }
-    }
-    return Optional.empty();
+    return io.capstan.plugins.controllers.shared.ServiceSelection.findPort(sp, pod);
   }
 }

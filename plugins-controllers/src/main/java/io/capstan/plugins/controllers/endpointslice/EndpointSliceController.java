@@ -15,8 +15,6 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -90,28 +88,11 @@ public final class EndpointSliceController implements Controller {
   }
 
   private static Set<ObjectKey> servicesOf(Lister<Service> services, Pod pod) {
-    Map<String, String> labels = pod.getMetadata().getLabels();
-    if (labels == null) {
-      return Set.of();
-    }
-    Set<ObjectKey> keys = new HashSet<>();
-    for (Service service : services.list(pod.getMetadata().getNamespace())) {
-      Map<String, String> selector = service.getSpec() == null ? null : service.getSpec().getSelector();
-      if (selector != null && !selector.isEmpty() && labels.entrySet().containsAll(selector.entrySet())) {
-        keys.add(ObjectKey.of(service));
-      }
-    }
-    return keys;
+    return io.capstan.plugins.controllers.shared.ServiceSelection.servicesSelecting(services, pod);
   }
 
   static List<String> labelIndex(Pod pod) {
-    Map<String, String> labels = pod.getMetadata().getLabels();
-    if (labels == null) {
-      return List.of();
-    }
-    List<String> out = new ArrayList<>(labels.size());
-    labels.forEach((k, v) -> out.add(pod.getMetadata().getNamespace() + "/" + k + "=" + v));
-    return out;
+    return io.capstan.plugins.controllers.shared.ServiceSelection.labelIndex(pod);
   }
 
   @Override
