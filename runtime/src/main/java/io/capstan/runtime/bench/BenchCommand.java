@@ -211,7 +211,7 @@ public final class BenchCommand implements Runnable {
   /** {@code capstan bench proxy}. */
   @Command(name = "proxy", mixinStandardHelpOptions = true,
       description = {"One HTTP backend measured directly, through the userspace proxy and through the builtin ingress in",
-          "one run: requests/s and p99 with keep-alive clients, proxied vs direct (target: at least 70%); then the",
+          "one run: requests/s and p99 with keep-alive clients, proxied vs direct (target: at least 70%%); then the",
           "iptables mode's full and incremental sync time for 1,000 and 10,000 services (target: 10,000 under 2 s)."})
   static final class Proxy implements Callable<Integer> {
 
