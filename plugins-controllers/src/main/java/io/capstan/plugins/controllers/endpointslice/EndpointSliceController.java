@@ -44,6 +44,7 @@ public final class EndpointSliceController implements Controller {
 
   private final EndpointSliceConfig config;
   private volatile Lister<Service> services;
+  private final SliceWrites writes = new SliceWrites();
 
   @Inject
   public EndpointSliceController(EndpointSliceConfig config) {
@@ -101,11 +102,14 @@ public final class EndpointSliceController implements Controller {
       services = ctx.lister(Service.class);
     }
     List<EndpointSlice> existing = ctx.lister(EndpointSlice.class).byIndex(SERVICE_INDEX, key.namespace() + "/" + key.name());
+    if (writes.stale(key, existing)) {
+      return Result.requeueAfter(java.time.Duration.ofSeconds(1)); // the slice events of our writes requeue it sooner
+    }
     var cached = ctx.lister(Service.class).get(key.namespace(), key.name());
     if (cached.isEmpty() || cached.get().getSpec() == null || cached.get().getSpec().getSelector() == null
         || cached.get().getSpec().getSelector().isEmpty()) {
       // gone, or no selector any more: our slices go (the garbage collector would, by owner, too)
-      existing.forEach(slice -> delete(ctx, slice));
+      existing.forEach(slice -> delete(ctx, key, slice));
       return Result.done();
     }
     Service service = cached.get();
@@ -117,22 +121,23 @@ public final class EndpointSliceController implements Controller {
     Map<DesiredEndpoints.Group, List<Endpoint>> desired = DesiredEndpoints.of(service, pods, n -> nodes.get("", n));
     SlicePlan plan = SlicePlan.of(service, desired, existing, config.maxEndpointsPerSlice());
     for (EndpointSlice slice : plan.deletes()) {
-      delete(ctx, slice);
+      delete(ctx, key, slice);
     }
     for (EndpointSlice slice : plan.updates()) {
-      ctx.client().resources(EndpointSlice.class).update(slice);
+      writes.wrote(key, ctx.client().resources(EndpointSlice.class).update(slice));
     }
     for (EndpointSlice slice : plan.creates()) {
-      ctx.client().resources(EndpointSlice.class).create(slice);
+      writes.wrote(key, ctx.client().resources(EndpointSlice.class).create(slice));
     }
     return Result.done();
   }
 
-  private static void delete(ControllerContext ctx, EndpointSlice slice) {
+  private void delete(ControllerContext ctx, ObjectKey service, EndpointSlice slice) {
     try {
       ctx.client().resources(EndpointSlice.class).delete(slice.getMetadata().getNamespace(), slice.getMetadata().getName());
     } catch (NotFoundException gone) {
       // already gone
     }
+    writes.deleted(service, slice);
   }
 }
