@@ -44,7 +44,8 @@ public final class JobController implements Controller {
   private static final Logger log = LoggerFactory.getLogger(JobController.class);
 
   private final Expectations expectations = new Expectations();
-  private final JobTracking tracking = new JobTracking();
+  private final io.capstan.plugins.controllers.shared.OwnWrites statusWrites = new io.capstan.plugins.controllers.shared.OwnWrites();
+  private final JobTracking tracking = new JobTracking(this);
 
   @Override
   public String name() {
@@ -68,9 +69,16 @@ public final class JobController implements Controller {
     Optional<Job> cached = ctx.lister(Job.class).get(key.namespace(), key.name());
     if (cached.isEmpty()) {
       expectations.clear(key);
+      statusWrites.forget(key);
       return Result.done();
     }
     Job job = cached.get();
+    if (statusWrites.stale(key, job)) {
+      // The cache does not show our last status write yet (finished pods moved into succeeded and
+      // their finalizers released): counted from it, they would look missing and be created again.
+      // The Job's watch event for that write brings it back here.
+      return Result.requeueAfter(Duration.ofSeconds(1));
+    }
     Instant now = ctx.clock().now();
     List<Pod> pods = ctx.lister(Pod.class).byIndex(POD_INDEX, job.getMetadata().getUid());
     var podInformer = ctx.informers().sharedInformer(Pod.class);
@@ -149,13 +157,15 @@ public final class JobController implements Controller {
   }
 
   /** Writes {@code status} when it differs from the Job's; returns the Job as stored. */
-  static Job writeStatus(Job job, JobStatus status, ControllerContext ctx) {
+  Job writeStatus(Job job, JobStatus status, ControllerContext ctx) {
     if (status.equals(job.getStatus())) {
       return job;
     }
     Job copy = DeepCopy.of(job);
     copy.setStatus(status);
-    return ctx.client().resources(Job.class).updateStatus(copy);
+    Job stored = ctx.client().resources(Job.class).updateStatus(copy);
+    statusWrites.wrote(ObjectKey.of(stored), stored);
+    return stored;
   }
 
   /** Sets (or replaces) a condition, keeping lastTransitionTime when the status did not change. */

@@ -52,7 +52,7 @@ final class JobSync {
       status.setActive(0);
       status.setReady(0);
       status.setStartTime(null);
-      JobController.writeStatus(job, status, ctx);
+      controller.writeStatus(job, status, ctx);
       return Result.done();
     }
     if (JobController.conditions(job).stream().anyMatch(c -> "Suspended".equals(c.getType()) && "True".equals(c.getStatus()))) {
@@ -80,7 +80,7 @@ final class JobSync {
       JobController.setCondition(status, "Complete", "True", "CompletionsReached", "Reached expected number of succeeded pods", now);
       status.setActive(0);
       status.setReady(0);
-      JobController.writeStatus(job, status, ctx);
+      controller.writeStatus(job, status, ctx);
       JobController.event(ctx, job, EventType.NORMAL, "Completed", "Job completed");
       return ttlRequeue();
     }
@@ -95,7 +95,7 @@ final class JobSync {
     controller.expectations().expect(key, created, deleted, now);
     status.setActive(running.size() + created.size());
     status.setReady((int) running.stream().filter(JobPods::ready).count());
-    JobController.writeStatus(job, status, ctx);
+    controller.writeStatus(job, status, ctx);
     return requeue.isZero() ? Result.done() : Result.requeueAfter(requeue);
   }
 
@@ -116,7 +116,7 @@ final class JobSync {
     JobController.setCondition(status, "Failed", "True", reason, message, now);
     status.setActive(0);
     status.setReady(0);
-    JobController.writeStatus(job, status, ctx);
+    controller.writeStatus(job, status, ctx);
     JobController.event(ctx, job, EventType.WARNING, reason, message);
     return ttlRequeue();
   }

@@ -23,6 +23,18 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class JobTracking {
 
+  private final JobController controller;
+
+  JobTracking(JobController controller) {
+    this.controller = controller;
+  }
+
+  /**
+   * Pods counted and released by this controller whose finalizer removal the pods cache may not
+   * show yet: seen again with the finalizer, they are not new (counting them twice would do).
+   */
+  private final Set<String> released = ConcurrentHashMap.newKeySet();
+
   /** When each failed pod without a reported finish time was first seen finished. */
   private final Map<String, Instant> firstSeenFinished = new ConcurrentHashMap<>();
 
@@ -39,6 +51,12 @@ final class JobTracking {
     boolean changed = false;
     for (Pod pod : pods) {
       String uid = pod.getMetadata().getUid();
+      if (released.contains(uid)) {
+        if (JobPods.tracked(pod)) {
+          continue; // counted already; the cache has not caught up with the finalizer's removal
+        }
+        released.remove(uid);
+      }
       boolean finished = JobPods.terminal(pod) || pod.getMetadata().getDeletionTimestamp() != null;
       if (!JobPods.tracked(pod) || !finished || succeeded.contains(uid) || failed.contains(uid)) {
         continue;
@@ -61,7 +79,7 @@ final class JobTracking {
       if (indexed) {
         status.setCompletedIndexes(CompletedIndexes.format(completed));
       }
-      job = JobController.writeStatus(job, status, ctx);
+      job = controller.writeStatus(job, status, ctx);
     }
     if (succeeded.isEmpty() && failed.isEmpty()) {
       return job;
@@ -70,6 +88,7 @@ final class JobTracking {
     toRelease.addAll(failed);
     for (Pod pod : pods) {
       if (toRelease.contains(pod.getMetadata().getUid()) && JobPods.tracked(pod)) {
+        released.add(pod.getMetadata().getUid());
         releaseFinalizer(pod, ctx);
       }
     }
@@ -77,7 +96,7 @@ final class JobTracking {
     status.setSucceeded(nz(status.getSucceeded()) + succeeded.size());
     status.setFailed(nz(status.getFailed()) + failed.size());
     status.setUncountedTerminatedPods(new UncountedTerminatedPods(List.of(), List.of()));
-    return JobController.writeStatus(job, status, ctx);
+    return controller.writeStatus(job, status, ctx);
   }
 
   /** When a failed pod finished: its containers' finish time, else when this controller saw it. */
@@ -87,6 +106,7 @@ final class JobTracking {
 
   void forgetPods(List<Pod> pods) {
     pods.forEach(p -> firstSeenFinished.remove(p.getMetadata().getUid()));
+    pods.forEach(p -> released.remove(p.getMetadata().getUid()));
   }
 
   /** Removes the tracking finalizer; a pod already gone is fine. */
