@@ -54,19 +54,25 @@ final class SecureClients implements AutoCloseable {
 
   /**
    * Starts the plain peer server (the configured admission chain, no TLS, authentication or
-   * authorization) and the bare one (no admission plugins either; object validation stays) on free
-   * loopback ports.
+   * authorization), the bare one (no admission plugins either; object validation stays) and the
+   * token one (the configured chains over plain HTTP) on free loopback ports.
    */
   void startPlainServers() throws Exception {
     Injector injector = kernel.injector();
-    plainServer = plainServer("plain", injector.getInstance(Key.get(new TypeLiteral<List<AdmissionPlugin>>() {})));
-    bareServer = plainServer("bare", List.of());
-    tokenServer = new ApiServer(new ApiServerSettings("127.0.0.1", 0, null, null, null, null, null, null), dir.resolve("token"),
-        injector.getInstance(Store.class), injector.getInstance(KindRegistry.class),
-        injector.getInstance(Key.get(new TypeLiteral<List<AdmissionPlugin>>() {})), ObjectValidator.KUBERNETES,
+    List<AdmissionPlugin> admission = injector.getInstance(Key.get(new TypeLiteral<List<AdmissionPlugin>>() {}));
+    plainServer = plainServer("plain", admission, ApiSecurity.open());
+    bareServer = plainServer("bare", List.of(), ApiSecurity.open());
+    tokenServer = plainServer("token", admission, injector.getInstance(ApiSecurity.class));
+  }
+
+  private ApiServer plainServer(String name, List<AdmissionPlugin> admission, ApiSecurity security) throws Exception {
+    Injector injector = kernel.injector();
+    ApiServer server = new ApiServer(new ApiServerSettings("127.0.0.1", 0, null, null, null, null, null, null), dir.resolve(name),
+        injector.getInstance(Store.class), injector.getInstance(KindRegistry.class), admission, ObjectValidator.KUBERNETES,
         injector.getInstance(Clock.class), injector.getInstance(TaskExecutor.class), injector.getInstance(ApiExtensions.class),
-        NonResourceEndpoints.NONE, injector.getInstance(ApiSecurity.class), Optional.empty());
-    tokenServer.start();
+        NonResourceEndpoints.NONE, security, Optional.empty());
+    server.start();
+    return server;
   }
 
   /**
