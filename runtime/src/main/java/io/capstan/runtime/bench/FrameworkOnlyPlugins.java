@@ -2,6 +2,7 @@ package io.capstan.runtime.bench;
 
 import com.google.inject.AbstractModule;
 import io.capstan.runtime.scheduler.cache.PodInfos;
+import io.capstan.runtime.scheduler.profile.PluginRegistration;
 import io.capstan.spi.plugin.NoConfig;
 import io.capstan.spi.scheduler.BindPlugin;
 import io.capstan.spi.scheduler.CycleState;
@@ -14,15 +15,16 @@ import io.capstan.spi.scheduler.QueueSortPlugin;
 import io.capstan.spi.scheduler.QueuedPodInfo;
 import io.capstan.spi.scheduler.Resource;
 import io.capstan.spi.scheduler.SchedulerPlugin;
-import io.capstan.runtime.scheduler.profile.PluginRegistration;
 import io.capstan.spi.scheduler.ScorePlugin;
 import io.capstan.spi.scheduler.ScoreResult;
+import io.capstan.spi.scheduler.SignPlugin;
 import io.capstan.spi.scheduler.Status;
 import io.fabric8.kubernetes.api.model.Pod;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Minimal plugins for {@code capstan bench scheduler} in a build without plugins-scheduler, so the
@@ -95,12 +97,17 @@ public final class FrameworkOnlyPlugins {
     }
   }
 
-  static final class Fit implements PreFilterPlugin, FilterPlugin {
+  static final class Fit implements PreFilterPlugin, FilterPlugin, SignPlugin {
     static final CycleState.Key<Request> KEY = CycleState.key("PreFilterBenchFit", Request.class);
 
     @Override
     public String name() {
       return "BenchFit";
+    }
+
+    @Override
+    public Optional<List<Object>> signPod(Pod pod) {
+      return Optional.of(List.of(PodInfos.of(pod).requests()));
     }
 
     @Override
@@ -127,10 +134,15 @@ public final class FrameworkOnlyPlugins {
     }
   }
 
-  static final class LeastAllocated implements ScorePlugin {
+  static final class LeastAllocated implements ScorePlugin, SignPlugin {
     @Override
     public String name() {
       return "BenchLeastAllocated";
+    }
+
+    @Override
+    public Optional<List<Object>> signPod(Pod pod) {
+      return Optional.of(List.of()); // the score reads only the node
     }
 
     @Override

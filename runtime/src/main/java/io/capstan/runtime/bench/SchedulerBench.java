@@ -48,7 +48,7 @@ public final class SchedulerBench {
 
   /** What to run. */
   public record Settings(int nodes, int pods, int initialPods, String store, String workload, boolean explain,
-      boolean events) {}
+      boolean events, boolean batching) {}
 
   private final Settings settings;
   private final PrintWriter progress;
@@ -86,7 +86,8 @@ public final class SchedulerBench {
       Clock clock = kernel.injector().getInstance(Clock.class);
       TaskExecutor executor = kernel.injector().getInstance(TaskExecutor.class);
       DefaultInformerFactory informers = new DefaultInformerFactory(client, executor, clock);
-      SchedulerOptions options = SchedulerOptions.defaults().withExplain(settings.explain()).withEvents(settings.events());
+      SchedulerOptions options = SchedulerOptions.defaults().withExplain(settings.explain()).withEvents(settings.events())
+          .withBatching(settings.batching());
       Scheduler scheduler = SchedulerAssembly.buildWith(config, options, plugins, kernel.injector(), client, informers, true);
       client.resources(Namespace.class).create(new NamespaceBuilder().withNewMetadata().withName("bench").endMetadata().build());
       // the ServiceAccount admission plugin wants the namespace's default account (no controller makes it here)
@@ -126,6 +127,7 @@ public final class SchedulerBench {
         await(initialDone, "initial pods");
       }
       scheduler.profiles().values().forEach(f -> f.metrics().reset());
+      long batchedBefore = scheduler.batchedPods();
       step("scheduling " + settings.pods() + " measured pods (" + settings.workload() + ")");
       // The objects are built before the clock starts: building them is the load generator's work, not the system's.
       Pod[] prepared = new Pod[settings.pods()];
@@ -144,6 +146,7 @@ public final class SchedulerBench {
       double seconds = ((all ? lastBind.get() : System.nanoTime()) - start) / 1e9;
       Map<String, Long> cpuNanos = cpu.since();
       long dropped = scheduler.droppedEvents();
+      long batched = scheduler.batchedPods() - batchedBefore;
       scheduler.close();
       BenchReport report = report(bound, seconds, Arrays.copyOf(latencies, bound), scheduler, defaults, all);
       String prefix = settings.store() + "." + settings.workload() + ".cpu_us_per_pod.";
@@ -156,6 +159,10 @@ public final class SchedulerBench {
         report.note("cpu_bound_pods_per_s = cores / CPU per pod: the rate the measured work allows when the "
             + cores + " cores are this process's alone");
       }
+      report.add(Metric.of(settings.store() + "." + settings.workload() + ".batched_pods_pct",
+          100.0 * batched / Math.max(1, bound), "%"));
+      report.note("batched_pods_pct: pods placed by opportunistic batching (KEP-5598) instead of a full cycle"
+          + (settings.batching() ? "" : "; batching was off (--no-batching)"));
       if (settings.events()) {
         report.note("Scheduled events dropped by the bounded event queue (client-go's maxQueuedEvents 1,000): " + dropped);
       }
@@ -180,7 +187,7 @@ public final class SchedulerBench {
     }
     report.note("nodes=" + settings.nodes() + " pods=" + settings.pods() + " initial=" + settings.initialPods()
         + " store=" + settings.store() + " workload=" + settings.workload() + " explain=" + settings.explain()
-        + " events=" + settings.events() + " profile=" + (defaults ? "default" : "framework-only"));
+        + " events=" + settings.events() + " batching=" + settings.batching() + " profile=" + (defaults ? "default" : "framework-only"));
     if (!all) {
       report.note("only " + bound + " of " + settings.pods() + " pods were bound within 10 minutes");
     }

@@ -42,10 +42,15 @@ final class SchedulerBenchCommand implements Callable<Integer> {
       description = "Write Scheduled events as kube-scheduler does (default: on)")
   boolean events;
 
+  @Option(names = "--batching", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Let identical pods reuse the last ranking of nodes (Kubernetes' opportunistic batching; default: on)")
+  boolean batching;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    SchedulerBench.Settings settings = new SchedulerBench.Settings(nodes, pods, initialPods, store, workload, explain, events);
+    SchedulerBench.Settings settings = new SchedulerBench.Settings(nodes, pods, initialPods, store, workload, explain, events,
+        batching);
     new SchedulerBench(settings, spec.commandLine().getErr()).run().print(out, json);
     return 0;
   }

@@ -38,7 +38,8 @@ public final class SchedulerModule extends AbstractModule {
     Optional<Path> configFile = file.isEmpty() ? Optional.empty() : Optional.of(plan.resolvePath(file));
     SchedulerOptions options = new SchedulerOptions(Boolean.parseBoolean(config.string("scheduler.explain")),
         new HashSet<>(config.list("scheduler.explainOff")), Boolean.parseBoolean(config.string("scheduler.events")),
-        Long.parseLong(config.string("scheduler.seed")), Duration.ofMinutes(15), 64, 16);
+        Long.parseLong(config.string("scheduler.seed")), Duration.ofMinutes(15), 64, 16,
+        Boolean.parseBoolean(config.string("scheduler.opportunisticBatching")));
     return new SchedulerComponent(configFile, options, registry, injector, client);
   }
 }

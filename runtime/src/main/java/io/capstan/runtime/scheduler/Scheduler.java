@@ -87,7 +87,8 @@ public final class Scheduler implements Lifecycle {
     this.executor = requireNonNull(executor, "executor");
     this.options = requireNonNull(options, "options");
     this.cache = requireNonNull(cache, "cache");
-    this.cycle = new SchedulingCycle(cache, snapshot, options.seed());
+    this.cycle = new SchedulingCycle(cache, snapshot, options.seed(),
+        options.batching() ? Optional.of(clock) : Optional.empty());
     Function<Pod, Optional<Framework>> lookup = this::profileFor;
     this.queue = new SchedulingQueue(profiles.get(0).queueSort().comparator(), lookup, clock, executor, queueSettings,
         this::kick);
@@ -122,6 +123,11 @@ public final class Scheduler implements Lifecycle {
   /** Scheduler events dropped because more were waiting to be written than the event queue holds. */
   public long droppedEvents() {
     return reporter.droppedEvents();
+  }
+
+  /** Pods placed by opportunistic batching instead of a full cycle. */
+  public long batchedPods() {
+    return cycle.batchedPods();
   }
 
   public SchedulingQueue queue() {

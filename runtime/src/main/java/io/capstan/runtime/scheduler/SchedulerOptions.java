@@ -14,9 +14,11 @@ import java.util.Set;
  * @param bindBatch how many pods one scheduling task handles before yielding the executor
  * @param bindThreads threads for binding cycles and API writes, which block on the API server (as
  *     Kubernetes' goroutine per binding); 0 runs them on the injected executor (simulations do)
+ * @param batching whether identical pods reuse the previous pod's ranking of nodes (Kubernetes'
+ *     opportunistic batching; only for profiles whose plugins all sign pods, never while explaining)
  */
 public record SchedulerOptions(boolean explain, Set<String> explainOff, boolean events, long seed, Duration assumedPodTtl,
-    int bindBatch, int bindThreads) {
+    int bindBatch, int bindThreads, boolean batching) {
 
   public SchedulerOptions {
     explainOff = Set.copyOf(explainOff);
@@ -29,19 +31,23 @@ public record SchedulerOptions(boolean explain, Set<String> explainOff, boolean 
   }
 
   public static SchedulerOptions defaults() {
-    return new SchedulerOptions(true, Set.of(), true, 0, Duration.ofMinutes(15), 64, 16);
+    return new SchedulerOptions(true, Set.of(), true, 0, Duration.ofMinutes(15), 64, 16, true);
   }
 
   public SchedulerOptions withExplain(boolean on) {
-    return new SchedulerOptions(on, explainOff, events, seed, assumedPodTtl, bindBatch, bindThreads);
+    return new SchedulerOptions(on, explainOff, events, seed, assumedPodTtl, bindBatch, bindThreads, batching);
   }
 
   public SchedulerOptions withBindThreads(int threads) {
-    return new SchedulerOptions(explain, explainOff, events, seed, assumedPodTtl, bindBatch, threads);
+    return new SchedulerOptions(explain, explainOff, events, seed, assumedPodTtl, bindBatch, threads, batching);
   }
 
   public SchedulerOptions withEvents(boolean on) {
-    return new SchedulerOptions(explain, explainOff, on, seed, assumedPodTtl, bindBatch, bindThreads);
+    return new SchedulerOptions(explain, explainOff, on, seed, assumedPodTtl, bindBatch, bindThreads, batching);
+  }
+
+  public SchedulerOptions withBatching(boolean on) {
+    return new SchedulerOptions(explain, explainOff, events, seed, assumedPodTtl, bindBatch, bindThreads, on);
   }
 
   public boolean explainFor(String profile) {

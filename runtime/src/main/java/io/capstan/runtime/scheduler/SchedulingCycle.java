@@ -5,8 +5,10 @@ import io.capstan.runtime.scheduler.cache.Snapshot;
 import io.capstan.runtime.scheduler.explain.ExplainRecord;
 import io.capstan.runtime.scheduler.framework.FitError;
 import io.capstan.runtime.scheduler.framework.Framework;
+import io.capstan.runtime.scheduler.framework.PodSignature;
 import io.capstan.runtime.scheduler.framework.PreFilterOutcome;
 import io.capstan.runtime.scheduler.framework.ScoreTable;
+import io.capstan.spi.clock.Clock;
 import io.capstan.spi.scheduler.CycleState;
 import io.capstan.spi.scheduler.NodeInfo;
 import io.capstan.spi.scheduler.Status;
@@ -52,14 +54,29 @@ final class SchedulingCycle {
   private final SchedulerCache cache;
   private final Snapshot snapshot;
   private final Random random;
+  private final Optional<Clock> batchingClock;
+  private final OpportunisticBatch batch;
   private int nextStartNodeIndex;
   /** Per-node filter verdicts of the current cycle, kept between cycles to spare 5,000-slot arrays. */
   private Status[] statuses = new Status[0];
 
+  /** A cycle without opportunistic batching: every pod gets a full cycle. */
   SchedulingCycle(SchedulerCache cache, Snapshot snapshot, long seed) {
+    this(cache, snapshot, seed, Optional.empty());
+  }
+
+  /** @param batchingClock present to batch identical pods (see {@link OpportunisticBatch}), timed by this clock */
+  SchedulingCycle(SchedulerCache cache, Snapshot snapshot, long seed, Optional<Clock> batchingClock) {
     this.cache = cache;
     this.snapshot = snapshot;
     this.random = new Random(seed);
+    this.batchingClock = batchingClock;
+    this.batch = new OpportunisticBatch(random);
+  }
+
+  /** Pods placed by opportunistic batching instead of a full cycle. */
+  long batchedPods() {
+    return batch.batchedPods();
   }
 
   Snapshot snapshot() {
@@ -113,6 +130,16 @@ final class SchedulingCycle {
       absent = Optional.of(Status.unschedulableAndUnresolvable("node(s) didn't satisfy plugin(s) "
           + pre.narrowingPlugins()).withPlugin(pre.narrowingPlugins().get(0)));
     }
+    Optional<PodSignature> signature = batchingClock.isEmpty() || explain != null || pre.nodeNames().isPresent()
+        || hasNominatedNode(pod) ? Optional.empty() : fw.signPod(pod);
+    if (signature.isPresent()) {
+      Optional<String> batched = batch.next(fw, state, pod, signature.get(), snapshot, batchingClock.get().now());
+      if (batched.isPresent()) {
+        return Result.of(batched.get(), 1, 1);
+      }
+    } else {
+      batch.clear();
+    }
     Optional<NodeInfo> nominated = nominatedNodeFits(fw, state, pod, candidates, explain);
     if (nominated.isPresent()) {
       return Result.of(nominated.get().nodeName(), 1, 1);
@@ -144,7 +171,11 @@ final class SchedulingCycle {
     } catch (Framework.ScoreFailure e) {
       return Result.error(e.status());
     }
-    String node = select(table, feasible);
+    int chosen = select(table);
+    String node = feasible.get(chosen).nodeName();
+    if (signature.isPresent()) {
+      batch.store(signature.get(), table, chosen, snapshot, batchingClock.get().now());
+    }
     if (explain != null) {
       for (int p = 0; p < table.plugins().size(); p++) {
         for (int i = 0; i < feasible.size(); i++) {
@@ -242,8 +273,13 @@ final class SchedulingCycle {
     return feasible;
   }
 
-  /** The highest total; ties broken uniformly at random (reservoir sampling, as Kubernetes' selectHost). */
-  private String select(ScoreTable table, List<NodeInfo> feasible) {
+  private static boolean hasNominatedNode(Pod pod) {
+    String name = pod.getStatus() == null ? null : pod.getStatus().getNominatedNodeName();
+    return name != null && !name.isEmpty();
+  }
+
+  /** The index of the highest total; ties broken uniformly at random (reservoir sampling, as Kubernetes' selectHost). */
+  private int select(ScoreTable table) {
     long[] totals = table.totals();
     int best = 0;
     int ties = 1;
@@ -258,6 +294,6 @@ final class SchedulingCycle {
         }
       }
     }
-    return feasible.get(best).nodeName();
+    return best;
   }
 }

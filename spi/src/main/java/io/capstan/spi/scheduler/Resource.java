@@ -8,6 +8,7 @@ import java.math.RoundingMode;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An amount of node resources, as Kubernetes' scheduler {@code framework.Resource}: what a node
@@ -61,7 +62,7 @@ public record Resource(long milliCpu, long memory, long ephemeralStorage, long a
     long pods = 0;
     Map<String, Long> scalars = new TreeMap<>();
     for (Map.Entry<String, Quantity> e : list.entrySet()) {
-      BigDecimal amount = Quantity.getAmountInBytes(requireNonNull(e.getValue(), e.getKey()));
+      BigDecimal amount = amount(requireNonNull(e.getValue(), e.getKey()));
       switch (e.getKey()) {
         case "cpu" -> cpu = ceil(amount.movePointRight(3));
         case "memory" -> memory = ceil(amount);
@@ -71,6 +72,26 @@ public record Resource(long milliCpu, long memory, long ephemeralStorage, long a
       }
     }
     return new Resource(cpu, memory, storage, pods, scalars);
+  }
+
+  /** Parsed quantities by text: a cluster uses few distinct ones ("100m", "500Mi"), and parsing one costs microseconds. */
+  private static final ConcurrentHashMap<String, BigDecimal> PARSED = new ConcurrentHashMap<>();
+  private static final int MAX_PARSED = 4096;
+
+  private static BigDecimal amount(Quantity q) {
+    String key = q.getFormat() == null ? q.getAmount() : q.getAmount() + '\u0000' + q.getFormat();
+    if (key == null) {
+      return Quantity.getAmountInBytes(q);
+    }
+    BigDecimal cached = PARSED.get(key);
+    if (cached == null) {
+      cached = Quantity.getAmountInBytes(q);
+      if (PARSED.size() >= MAX_PARSED) {
+        PARSED.clear(); // unbounded distinct amounts (generated workloads): keep memory flat, not clever
+      }
+      PARSED.put(key, cached);
+    }
+    return cached;
   }
 
   /** A scalar resource's amount, 0 if absent. */

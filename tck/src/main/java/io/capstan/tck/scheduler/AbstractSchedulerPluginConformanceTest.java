@@ -24,8 +24,10 @@ import io.capstan.spi.scheduler.QueuedPodInfo;
 import io.capstan.spi.scheduler.ReservePlugin;
 import io.capstan.spi.scheduler.SchedulerPlugin;
 import io.capstan.spi.scheduler.SchedulerPluginFactory;
+import io.capstan.spi.scheduler.SignPlugin;
 import io.capstan.spi.scheduler.Status;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,7 +44,8 @@ import org.junit.jupiter.api.Test;
  * name is its factory's, it implements an extension point, no extension point returns null, scores
  * after NormalizeScore lie in [0, 100], filters give the same verdict on a copied cycle state,
  * PreFilterExtensions' remove-then-add restores every verdict, EnqueueExtensions name events, a
- * QueueSort is a strict order, and a PostFilter never nominates a node preemption cannot help.
+ * QueueSort is a strict order, a PostFilter never nominates a node preemption cannot help, and
+ * pods a SignPlugin signs alike get the same verdicts and scores.
  */
 public abstract class AbstractSchedulerPluginConformanceTest {
 
@@ -96,6 +99,38 @@ public abstract class AbstractSchedulerPluginConformanceTest {
       r.normalizedScores().values().forEach(byNode -> assertThat(byNode.values())
           .as(s.name()).allMatch(v -> v >= 0 && v <= 100));
     }
+  }
+
+  /**
+   * A {@link SignPlugin}'s promise, which opportunistic batching relies on: signing is
+   * deterministic, and a pod signed like another (here its twin under another name and uid) gets
+   * the same filter verdicts and raw scores on every node.
+   */
+  @Test
+  void podsSignedAlikeGetTheSameVerdictsAndScores() {
+    for (Scenario s : scenarios()) {
+      if (!(plugin(s) instanceof SignPlugin signer)) {
+        return;
+      }
+      Optional<List<Object>> signature = signer.signPod(s.pod());
+      assertThat(signature).as(s.name()).isNotNull();
+      assertThat(signer.signPod(new PodBuilder(s.pod()).build())).as("%s, signed again", s.name()).isEqualTo(signature);
+      Pod twin = new PodBuilder(s.pod()).editOrNewMetadata().withName(s.pod().getMetadata().getName() + "-twin")
+          .withUid("twin-of-" + s.pod().getMetadata().getUid()).endMetadata().build();
+      if (signature.isEmpty() || !signer.signPod(twin).equals(signature)) {
+        continue;
+      }
+      TestScheduler.CycleResult original = cycle(s, s.pod());
+      TestScheduler.CycleResult twinned = cycle(s, twin);
+      original.filterStatuses().forEach((node, status) -> assertThat(twinned.filterStatuses().get(node).code())
+          .as("%s: the twin's verdict on %s", s.name(), node).isEqualTo(status.code()));
+      assertThat(twinned.rawScores()).as("%s: the twin's raw scores", s.name()).isEqualTo(original.rawScores());
+    }
+  }
+
+  private TestScheduler.CycleResult cycle(Scenario s, Pod pod) {
+    TestFrameworkHandle handle = new TestFrameworkHandle(s.snapshot());
+    return TestScheduler.over(handle).plugin(newPlugin(handle), 1).schedule(pod);
   }
 
   @Test

@@ -15,9 +15,11 @@ import io.capstan.spi.scheduler.SchedulerPlugin;
 import io.capstan.spi.scheduler.SchedulerPluginFactory;
 import io.capstan.spi.scheduler.ScorePlugin;
 import io.capstan.spi.scheduler.ScoreResult;
+import io.capstan.spi.scheduler.SignPlugin;
 import io.capstan.spi.scheduler.Status;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -45,6 +47,7 @@ class BrokenSchedulerPluginsAreCaughtTest {
     check(NullStatusSuite.class, "aFullCycleReturnsStatusesAndScoresWithinZeroToHundred");
     check(WrongNameSuite.class, "pluginNameIsItsFactoryName");
     check(LossyCopySuite.class, "filterVerdictsAreTheSameOnACopiedCycleState");
+    check(UnderSignedSuite.class, "podsSignedAlikeGetTheSameVerdictsAndScores");
   }
 
   private static void check(Class<?> broken, String method) {
@@ -64,17 +67,29 @@ class BrokenSchedulerPluginsAreCaughtTest {
   }
 
   /** A plugin of configurable behaviour: PreFilter stores the pod count, Filter and Score read it. */
-  static final class Configurable implements PreFilterPlugin, FilterPlugin, ScorePlugin {
+  static final class Configurable implements PreFilterPlugin, FilterPlugin, ScorePlugin, SignPlugin {
     final String name;
     final long scoreOffset;
     final boolean nullStatus;
     final boolean lossyCopy;
+    final boolean scoresByPodName;
 
     Configurable(String name, long scoreOffset, boolean nullStatus, boolean lossyCopy) {
+      this(name, scoreOffset, nullStatus, lossyCopy, false);
+    }
+
+    Configurable(String name, long scoreOffset, boolean nullStatus, boolean lossyCopy, boolean scoresByPodName) {
       this.name = name;
       this.scoreOffset = scoreOffset;
       this.nullStatus = nullStatus;
       this.lossyCopy = lossyCopy;
+      this.scoresByPodName = scoresByPodName;
+    }
+
+    /** Signs nothing of the pod: true of the good plugin, false when the score reads the pod's name. */
+    @Override
+    public Optional<List<Object>> signPod(Pod pod) {
+      return Optional.of(List.of());
     }
 
     record Limit(int maxPods, boolean lossy) implements CycleState.StateData {
@@ -108,7 +123,7 @@ class BrokenSchedulerPluginsAreCaughtTest {
 
     @Override
     public ScoreResult score(CycleState state, Pod pod, NodeInfo nodeInfo) {
-      return ScoreResult.of(50 + scoreOffset);
+      return ScoreResult.of(50 + scoreOffset + (scoresByPodName ? pod.getMetadata().getName().length() : 0));
     }
   }
 
@@ -190,6 +205,14 @@ class BrokenSchedulerPluginsAreCaughtTest {
     @Override
     Configurable plugin() {
       return new Configurable("Configurable", 0, false, true);
+    }
+  }
+
+  @EnabledIf("io.capstan.tck.scheduler.BrokenSchedulerPluginsAreCaughtTest#launchedHere")
+  static class UnderSignedSuite extends Suite {
+    @Override
+    Configurable plugin() {
+      return new Configurable("Configurable", 0, false, false, true);
     }
   }
 }

@@ -10,11 +10,13 @@ import io.capstan.spi.scheduler.NodeInfo;
 import io.capstan.spi.scheduler.NodeScore;
 import io.capstan.spi.scheduler.ScorePlugin;
 import io.capstan.spi.scheduler.ScoreResult;
+import io.capstan.spi.scheduler.SignPlugin;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Kubernetes' {@code ImageLocality} (weight 1, Score only).
@@ -24,7 +26,7 @@ import java.util.Map;
  * [{@value #MIN_THRESHOLD} B = 23 MiB, 1000 MiB × containers] and scaled: {@code 100·(sum − min) /
  * (max − min)}. The spread factor keeps pods from piling onto the one node with a rare image.
  */
-public final class ImageLocality implements ScorePlugin {
+public final class ImageLocality implements ScorePlugin, SignPlugin {
 
   public static final String NAME = "ImageLocality";
   static final long MB = 1024L * 1024;
@@ -41,6 +43,18 @@ public final class ImageLocality implements ScorePlugin {
   @Override
   public String name() {
     return NAME;
+  }
+
+  /** The images of the pod's containers decide its score; their spread over nodes changes only when nodes do. */
+  @Override
+  public Optional<List<Object>> signPod(Pod pod) {
+    List<Object> images = new java.util.ArrayList<>();
+    if (pod.getSpec() != null) {
+      for (List<Container> list : java.util.Arrays.asList(pod.getSpec().getInitContainers(), pod.getSpec().getContainers())) {
+        images.add(list == null ? List.of() : list.stream().map(Container::getImage).toList());
+      }
+    }
+    return Optional.of(images);
   }
 
   @Override

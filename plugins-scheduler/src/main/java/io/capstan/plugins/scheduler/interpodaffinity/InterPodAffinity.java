@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.capstan.plugins.scheduler.helper.Pods;
 import io.capstan.plugins.scheduler.interpodaffinity.AffinityTerm.PodTerms;
-import io.capstan.spi.scheduler.ClusterEvent;
 import io.capstan.spi.scheduler.ClusterEvent.Action;
+import io.capstan.spi.scheduler.ClusterEvent;
 import io.capstan.spi.scheduler.CycleState;
 import io.capstan.spi.scheduler.EnqueueExtensions;
 import io.capstan.spi.scheduler.FilterPlugin;
@@ -20,6 +20,7 @@ import io.capstan.spi.scheduler.PreScorePlugin;
 import io.capstan.spi.scheduler.ScoreExtensions;
 import io.capstan.spi.scheduler.ScorePlugin;
 import io.capstan.spi.scheduler.ScoreResult;
+import io.capstan.spi.scheduler.SignPlugin;
 import io.capstan.spi.scheduler.Status;
 import io.fabric8.kubernetes.api.model.Pod;
 import jakarta.inject.Inject;
@@ -42,7 +43,7 @@ import java.util.Set;
  * max equals min.
  */
 public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, PreFilterExtensions,
-    PreScorePlugin, ScorePlugin, ScoreExtensions, EnqueueExtensions {
+    PreScorePlugin, ScorePlugin, ScoreExtensions, EnqueueExtensions, SignPlugin {
 
   public static final String NAME = "InterPodAffinity";
   public static final String REASON_AFFINITY = "node(s) didn't match pod affinity rules";
@@ -65,6 +66,20 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Pr
   @Override
   public String name() {
     return NAME;
+  }
+
+  /**
+   * A pod with affinity terms of its own depends on pods on other nodes: not batched. Without, its
+   * verdicts and scores come from existing pods' terms matching its namespace and labels, which a
+   * batch of such pods does not change (the framework ends a batch when affinity-bearing pods change).
+   */
+  @Override
+  public Optional<List<Object>> signPod(Pod pod) {
+    PodTerms terms = PodTerms.of(pod);
+    if (terms.hasRequired() || terms.hasPreferred()) {
+      return Optional.empty();
+    }
+    return Optional.of(java.util.Arrays.asList(Pods.namespace(pod), Pods.labels(pod)));
   }
 
   @Override

@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.capstan.plugins.scheduler.helper.NodeSelectors;
 import io.capstan.plugins.scheduler.helper.NormalizeScores;
-import io.capstan.spi.scheduler.ClusterEvent;
 import io.capstan.spi.scheduler.ClusterEvent.Action;
+import io.capstan.spi.scheduler.ClusterEvent;
 import io.capstan.spi.scheduler.CycleState;
 import io.capstan.spi.scheduler.EnqueueExtensions;
 import io.capstan.spi.scheduler.FilterPlugin;
@@ -17,6 +17,7 @@ import io.capstan.spi.scheduler.PreScorePlugin;
 import io.capstan.spi.scheduler.ScoreExtensions;
 import io.capstan.spi.scheduler.ScorePlugin;
 import io.capstan.spi.scheduler.ScoreResult;
+import io.capstan.spi.scheduler.SignPlugin;
 import io.capstan.spi.scheduler.Status;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeSelector;
@@ -42,7 +43,7 @@ import java.util.Set;
  * preferred terms (the pod's and the added ones), normalized {@code 100·raw/max}.
  */
 public final class NodeAffinity implements PreFilterPlugin, FilterPlugin, PreScorePlugin,
-    ScorePlugin, ScoreExtensions, EnqueueExtensions {
+    ScorePlugin, ScoreExtensions, EnqueueExtensions, SignPlugin {
 
   public static final String NAME = "NodeAffinity";
   public static final String REASON_POD = "node(s) didn't match Pod's node affinity/selector";
@@ -69,6 +70,15 @@ public final class NodeAffinity implements PreFilterPlugin, FilterPlugin, PreSco
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public Optional<List<Object>> signPod(Pod pod) {
+    if (pod.getSpec() == null) {
+      return Optional.of(List.of());
+    }
+    return Optional.of(java.util.Arrays.asList(pod.getSpec().getNodeSelector(),
+        pod.getSpec().getAffinity() == null ? null : pod.getSpec().getAffinity().getNodeAffinity()));
   }
 
   @Override

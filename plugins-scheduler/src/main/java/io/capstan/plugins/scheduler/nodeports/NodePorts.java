@@ -1,8 +1,8 @@
 package io.capstan.plugins.scheduler.nodeports;
 
 import io.capstan.spi.plugin.NoConfig;
-import io.capstan.spi.scheduler.ClusterEvent;
 import io.capstan.spi.scheduler.ClusterEvent.Action;
+import io.capstan.spi.scheduler.ClusterEvent;
 import io.capstan.spi.scheduler.CycleState;
 import io.capstan.spi.scheduler.EnqueueExtensions;
 import io.capstan.spi.scheduler.FilterPlugin;
@@ -10,6 +10,7 @@ import io.capstan.spi.scheduler.HostPort;
 import io.capstan.spi.scheduler.NodeInfo;
 import io.capstan.spi.scheduler.PreFilterPlugin;
 import io.capstan.spi.scheduler.PreFilterResult;
+import io.capstan.spi.scheduler.SignPlugin;
 import io.capstan.spi.scheduler.Status;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -17,6 +18,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,7 +26,7 @@ import java.util.Set;
  * conflicts with one in use there (same protocol and port; {@code 0.0.0.0} conflicts with every
  * address). PreFilter skips pods that ask for no host port.
  */
-public final class NodePorts implements PreFilterPlugin, FilterPlugin, EnqueueExtensions {
+public final class NodePorts implements PreFilterPlugin, FilterPlugin, EnqueueExtensions, SignPlugin {
 
   public static final String NAME = "NodePorts";
   public static final String REASON = "node(s) didn't have free ports for the requested pod ports";
@@ -44,6 +46,11 @@ public final class NodePorts implements PreFilterPlugin, FilterPlugin, EnqueueEx
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public Optional<List<Object>> signPod(Pod pod) {
+    return Optional.of(List.of(hostPorts(pod)));
   }
 
   /** The host ports of the pod's containers and sidecars (Kubernetes' {@code GetHostPorts}). */

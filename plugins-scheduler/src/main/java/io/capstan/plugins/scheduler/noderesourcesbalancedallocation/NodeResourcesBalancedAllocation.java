@@ -12,10 +12,12 @@ import io.capstan.spi.scheduler.PreScorePlugin;
 import io.capstan.spi.scheduler.Resource;
 import io.capstan.spi.scheduler.ScorePlugin;
 import io.capstan.spi.scheduler.ScoreResult;
+import io.capstan.spi.scheduler.SignPlugin;
 import io.capstan.spi.scheduler.Status;
 import io.fabric8.kubernetes.api.model.Pod;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Kubernetes' {@code NodeResourcesBalancedAllocation} (weight 1), the current (v1.23+) formula.
@@ -26,7 +28,7 @@ import java.util.List;
  * 0; the score is {@code (long) ((1 − std) · 100)}. PreScore skips best-effort pods (no request
  * for any configured resource), so they get no score from this plugin.
  */
-public final class NodeResourcesBalancedAllocation implements PreScorePlugin, ScorePlugin {
+public final class NodeResourcesBalancedAllocation implements PreScorePlugin, ScorePlugin, SignPlugin {
 
   public static final String NAME = "NodeResourcesBalancedAllocation";
   static final CycleState.Key<PreScoreState> KEY =
@@ -51,6 +53,11 @@ public final class NodeResourcesBalancedAllocation implements PreScorePlugin, Sc
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public Optional<List<Object>> signPod(Pod pod) {
+    return Optional.of(List.of(PodRequests.requests(pod)));
   }
 
   private long[] podRequests(Pod pod) {

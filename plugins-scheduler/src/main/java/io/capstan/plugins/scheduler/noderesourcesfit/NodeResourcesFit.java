@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.capstan.plugins.scheduler.helper.ResourceAllocation;
 import io.capstan.plugins.scheduler.helper.Scratch;
-import io.capstan.spi.scheduler.ClusterEvent;
 import io.capstan.spi.scheduler.ClusterEvent.Action;
+import io.capstan.spi.scheduler.ClusterEvent;
 import io.capstan.spi.scheduler.CycleState;
 import io.capstan.spi.scheduler.EnqueueExtensions;
 import io.capstan.spi.scheduler.FilterPlugin;
@@ -17,12 +17,14 @@ import io.capstan.spi.scheduler.PreScorePlugin;
 import io.capstan.spi.scheduler.Resource;
 import io.capstan.spi.scheduler.ScorePlugin;
 import io.capstan.spi.scheduler.ScoreResult;
+import io.capstan.spi.scheduler.SignPlugin;
 import io.capstan.spi.scheduler.Status;
 import io.fabric8.kubernetes.api.model.Pod;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -41,7 +43,7 @@ import java.util.Set;
  * the pod does not request and resources a node does not offer are skipped.
  */
 public final class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, PreScorePlugin,
-    ScorePlugin, EnqueueExtensions {
+    ScorePlugin, EnqueueExtensions, SignPlugin {
 
   public static final String NAME = "NodeResourcesFit";
   public static final String TOO_MANY_PODS = "Too many pods";
@@ -80,6 +82,11 @@ public final class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, Pr
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public Optional<List<Object>> signPod(Pod pod) {
+    return Optional.of(List.of(PodRequests.requests(pod)));
   }
 
   public NodeResourcesFitArgs args() {

@@ -3,17 +3,20 @@ package io.capstan.plugins.scheduler.nodeunschedulable;
 import io.capstan.plugins.scheduler.helper.Pods;
 import io.capstan.plugins.scheduler.helper.Tolerations;
 import io.capstan.spi.plugin.NoConfig;
-import io.capstan.spi.scheduler.ClusterEvent;
 import io.capstan.spi.scheduler.ClusterEvent.Action;
+import io.capstan.spi.scheduler.ClusterEvent;
 import io.capstan.spi.scheduler.CycleState;
 import io.capstan.spi.scheduler.EnqueueExtensions;
 import io.capstan.spi.scheduler.FilterPlugin;
 import io.capstan.spi.scheduler.NodeInfo;
+import io.capstan.spi.scheduler.SignPlugin;
 import io.capstan.spi.scheduler.Status;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Taint;
 import io.fabric8.kubernetes.api.model.TaintBuilder;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,7 +24,7 @@ import java.util.Set;
  * (UNSCHEDULABLE_AND_UNRESOLVABLE) unless the pod tolerates the taint {@code
  * node.kubernetes.io/unschedulable:NoSchedule}.
  */
-public final class NodeUnschedulable implements FilterPlugin, EnqueueExtensions {
+public final class NodeUnschedulable implements FilterPlugin, EnqueueExtensions, SignPlugin {
 
   public static final String NAME = "NodeUnschedulable";
   public static final String REASON_UNSCHEDULABLE = "node(s) were unschedulable";
@@ -35,6 +38,11 @@ public final class NodeUnschedulable implements FilterPlugin, EnqueueExtensions 
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public Optional<List<Object>> signPod(Pod pod) {
+    return Optional.of(List.of(Pods.tolerations(pod)));
   }
 
   @Override

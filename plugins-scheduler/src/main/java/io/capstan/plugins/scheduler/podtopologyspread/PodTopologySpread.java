@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.capstan.plugins.scheduler.helper.Pods;
 import io.capstan.spi.api.LabelSelectorSpec;
-import io.capstan.spi.scheduler.ClusterEvent;
 import io.capstan.spi.scheduler.ClusterEvent.Action;
+import io.capstan.spi.scheduler.ClusterEvent;
 import io.capstan.spi.scheduler.CycleState;
 import io.capstan.spi.scheduler.EnqueueExtensions;
 import io.capstan.spi.scheduler.FilterPlugin;
@@ -20,6 +20,7 @@ import io.capstan.spi.scheduler.PreScorePlugin;
 import io.capstan.spi.scheduler.ScoreExtensions;
 import io.capstan.spi.scheduler.ScorePlugin;
 import io.capstan.spi.scheduler.ScoreResult;
+import io.capstan.spi.scheduler.SignPlugin;
 import io.capstan.spi.scheduler.Status;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
@@ -44,7 +45,7 @@ import java.util.Set;
  * matching pods score higher; nodes lacking a key are ignored (0).
  */
 public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScorePlugin,
-    ScorePlugin, ScoreExtensions, PreFilterExtensions, EnqueueExtensions {
+    ScorePlugin, ScoreExtensions, PreFilterExtensions, EnqueueExtensions, SignPlugin {
 
   public static final String NAME = "PodTopologySpread";
   public static final String REASON_CONSTRAINTS = "node(s) didn't match pod topology spread constraints";
@@ -70,6 +71,16 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
   @Override
   public String name() {
     return NAME;
+  }
+
+  /** Spreading counts pods on other nodes: a pod with constraints (its own or defaults that apply) is not batched. */
+  @Override
+  public Optional<List<Object>> signPod(Pod pod) {
+    if (!constraints(pod, SpreadConstraint.DO_NOT_SCHEDULE).isEmpty()
+        || !constraints(pod, SpreadConstraint.SCHEDULE_ANYWAY).isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(List.of());
   }
 
   /** The pod's own constraints of this kind, else the defaults of this kind. */

@@ -4,8 +4,8 @@ import io.capstan.plugins.scheduler.helper.NormalizeScores;
 import io.capstan.plugins.scheduler.helper.Pods;
 import io.capstan.plugins.scheduler.helper.Tolerations;
 import io.capstan.spi.plugin.NoConfig;
-import io.capstan.spi.scheduler.ClusterEvent;
 import io.capstan.spi.scheduler.ClusterEvent.Action;
+import io.capstan.spi.scheduler.ClusterEvent;
 import io.capstan.spi.scheduler.CycleState;
 import io.capstan.spi.scheduler.EnqueueExtensions;
 import io.capstan.spi.scheduler.FilterPlugin;
@@ -15,6 +15,7 @@ import io.capstan.spi.scheduler.PreScorePlugin;
 import io.capstan.spi.scheduler.ScoreExtensions;
 import io.capstan.spi.scheduler.ScorePlugin;
 import io.capstan.spi.scheduler.ScoreResult;
+import io.capstan.spi.scheduler.SignPlugin;
 import io.capstan.spi.scheduler.Status;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Taint;
@@ -34,7 +35,7 @@ import java.util.Set;
  * is {@code DefaultNormalizeScore(100, reverse)}: {@code 100 - 100·raw/max}, all 100 if max is 0.
  */
 public final class TaintToleration implements FilterPlugin, PreScorePlugin, ScorePlugin,
-    ScoreExtensions, EnqueueExtensions {
+    ScoreExtensions, EnqueueExtensions, SignPlugin {
 
   public static final String NAME = "TaintToleration";
   static final CycleState.Key<PreScoreState> KEY =
@@ -54,6 +55,11 @@ public final class TaintToleration implements FilterPlugin, PreScorePlugin, Scor
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public Optional<List<Object>> signPod(Pod pod) {
+    return Optional.of(List.of(Pods.tolerations(pod)));
   }
 
   @Override

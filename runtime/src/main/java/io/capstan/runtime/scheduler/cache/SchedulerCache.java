@@ -41,6 +41,8 @@ public final class SchedulerCache {
   private final Map<String, Long> imageSizes = new HashMap<>();
   private boolean structural = true;
   private long generation;
+  /** Bumped when a Node object itself changes (labels, taints, allocatable, images), not its pods. */
+  private long nodeObjects;
 
   /** @param assumedTtl how long an assumed pod whose binding finished may stay unconfirmed */
   public SchedulerCache(Duration assumedTtl) {
@@ -56,6 +58,7 @@ public final class SchedulerCache {
     entry.node.ifPresent(old -> removeImages(name, old));
     entry.setNode(node);
     addImages(name, node);
+    nodeObjects++;
     touch(entry);
   }
 
@@ -71,6 +74,7 @@ public final class SchedulerCache {
       entry.node = Optional.empty(); // pods still bound to it are removed by their own deletions
     }
     structural = true;
+    nodeObjects++;
     dirty.add(name);
     generation++;
   }
@@ -167,7 +171,11 @@ public final class SchedulerCache {
       return;
     }
     boolean affinityChanged = structural;
+    boolean reshaped = structural;
+    snapshot.changed.clear();
+    snapshot.updates++;
     for (String name : dirty) {
+      snapshot.changed.add(name);
       NodeEntry entry = nodes.get(name);
       SnapshotNodeInfo old = snapshot.byName.get(name);
       if (entry == null || entry.node.isEmpty()) {
@@ -194,12 +202,18 @@ public final class SchedulerCache {
     dirty.clear();
     affinityChanged |= structural;
     if (structural) {
+      reshaped = true;
       snapshot.rebuildLists(nodes.keySet());
       structural = false;
     }
     if (affinityChanged) {
       snapshot.rebuildAffinityLists();
+      snapshot.affinityVersion++;
     }
+    if (reshaped) {
+      snapshot.structureVersion++;
+    }
+    snapshot.nodeObjectVersion = nodeObjects;
     snapshot.generation = generation;
   }
 

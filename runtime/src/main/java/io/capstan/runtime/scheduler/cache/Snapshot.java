@@ -23,6 +23,12 @@ public final class Snapshot implements NodeInfoLister {
   List<NodeInfo> withAffinity = List.of();
   List<NodeInfo> withRequiredAntiAffinity = List.of();
   long generation = -1;
+  /** Updates that changed something, the nodes the last of them changed, and versions of the node set and of the affinity lists. */
+  long updates;
+  final List<String> changed = new ArrayList<>();
+  long structureVersion;
+  long affinityVersion;
+  long nodeObjectVersion;
   private final List<NodeInfo> view = Collections.unmodifiableList(nodes);
 
   @Override
@@ -47,6 +53,31 @@ public final class Snapshot implements NodeInfoLister {
 
   public int size() {
     return nodes.size();
+  }
+
+  /** How many updates changed this snapshot; with {@link #changedByLastUpdate()} a reader knows what changed since it looked. */
+  public long updates() {
+    return updates;
+  }
+
+  /** The names of the nodes added, changed or removed by the last update that changed anything. */
+  public List<String> changedByLastUpdate() {
+    return Collections.unmodifiableList(changed);
+  }
+
+  /** Bumped when nodes are added or removed. */
+  public long structureVersion() {
+    return structureVersion;
+  }
+
+  /** Bumped when the lists of nodes with affinity-bearing pods may have changed. */
+  public long affinityVersion() {
+    return affinityVersion;
+  }
+
+  /** Bumped when a Node object changes (as opposed to the pods on it): its labels, taints, capacity or images. */
+  public long nodeObjectVersion() {
+    return nodeObjectVersion;
   }
 
   /** The cache generation this snapshot reflects. */

@@ -56,6 +56,7 @@ public final class Framework {
   private final PreScorePlugin[] preScores;
   private final long[] weights;
   private final BindingCycle binding;
+  private final PodSigner signer;
 
   /**
    * @param plugins the enabled plugins per extension point, in run order; the set of every plugin
@@ -84,6 +85,7 @@ public final class Framework {
       weights[i] = scoreWeights.getOrDefault(scores[i].name(), 1);
     }
     this.binding = new BindingCycle(this.plugins, handle, executor, metrics);
+    this.signer = new PodSigner(profileName, this.plugins);
     handle.attach(this);
   }
 
@@ -307,6 +309,16 @@ public final class Framework {
     } finally {
       metrics.record(ExtensionPoint.SCORE, System.nanoTime() - start);
     }
+  }
+
+  /** The pod's signature for opportunistic batching; empty when this profile or pod cannot be batched. */
+  public Optional<PodSignature> signPod(Pod pod) {
+    return signer.sign(pod);
+  }
+
+  /** One node's raw scores, for rescoring a node a batch placed a pod on. @throws ScoreFailure as runScore */
+  public NodeRawScores scoreOneNode(CycleState state, Pod pod, NodeInfo node) {
+    return ScorePhase.one(scores, weights, state, pod, node);
   }
 
   /** A Score or NormalizeScore plugin failed; the cycle ends with its ERROR status. */

@@ -106,4 +106,39 @@ final class ScorePhase {
     }
     return new ScoreTable(names, feasible, raw, weighted, totals);
   }
+
+  /**
+   * The raw scores of one node by every active Score plugin, without NormalizeScore (a batch
+   * rescoring one node keeps the other nodes' normalized values; see {@link NodeRawScores}).
+   */
+  static NodeRawScores one(ScorePlugin[] scores, long[] weights, CycleState state, Pod pod, NodeInfo node) {
+    Set<String> skip = state.skipScorePlugins();
+    List<String> names = new ArrayList<>(scores.length);
+    long[] raw = new long[scores.length];
+    long[] w = new long[scores.length];
+    boolean[] normalizes = new boolean[scores.length];
+    int m = 0;
+    for (int i = 0; i < scores.length; i++) {
+      ScorePlugin plugin = scores[i];
+      if (skip.contains(plugin.name())) {
+        continue;
+      }
+      ScoreResult r;
+      try {
+        r = plugin.score(state, pod, node);
+      } catch (RuntimeException e) {
+        r = ScoreResult.error(Status.error(e));
+      }
+      if (!r.status().isSuccess()) {
+        throw new Framework.ScoreFailure(r.status().withPlugin(plugin.name()));
+      }
+      names.add(plugin.name());
+      raw[m] = r.score();
+      w[m] = weights[i];
+      normalizes[m] = plugin.scoreExtensions().isPresent();
+      m++;
+    }
+    return new NodeRawScores(names, java.util.Arrays.copyOf(raw, m), java.util.Arrays.copyOf(w, m),
+        java.util.Arrays.copyOf(normalizes, m));
+  }
 }

@@ -9,14 +9,16 @@ import io.capstan.spi.scheduler.PodInfo;
 import io.capstan.spi.scheduler.PreFilterPlugin;
 import io.capstan.spi.scheduler.PreFilterResult;
 import io.capstan.spi.scheduler.Resource;
+import io.capstan.spi.scheduler.SignPlugin;
 import io.capstan.spi.scheduler.Status;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** A fit filter on cpu, memory and pod count with Kubernetes' reasons; requeues on node and pod-delete events. */
-public final class TestFit implements PreFilterPlugin, FilterPlugin, EnqueueExtensions {
+public final class TestFit implements PreFilterPlugin, FilterPlugin, EnqueueExtensions, SignPlugin {
 
   record Request(Resource resource) implements CycleState.StateData {
     @Override
@@ -30,6 +32,11 @@ public final class TestFit implements PreFilterPlugin, FilterPlugin, EnqueueExte
   @Override
   public String name() {
     return "NodeResourcesFit";
+  }
+
+  @Override
+  public Optional<List<Object>> signPod(Pod pod) {
+    return Optional.of(List.of(io.capstan.runtime.scheduler.cache.PodInfos.of(pod).requests()));
   }
 
   @Override

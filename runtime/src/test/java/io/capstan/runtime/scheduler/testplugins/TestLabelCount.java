@@ -6,6 +6,7 @@ import io.capstan.spi.scheduler.NodeScore;
 import io.capstan.spi.scheduler.ScoreExtensions;
 import io.capstan.spi.scheduler.ScorePlugin;
 import io.capstan.spi.scheduler.ScoreResult;
+import io.capstan.spi.scheduler.SignPlugin;
 import io.capstan.spi.scheduler.Status;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.List;
@@ -15,11 +16,16 @@ import java.util.Optional;
  * Raw score: the integer value of the node label {@code test/rank} (any range); normalized as
  * Kubernetes' DefaultNormalizeScore: {@code score * 100 / max}.
  */
-public final class TestLabelCount implements ScorePlugin, ScoreExtensions {
+public final class TestLabelCount implements ScorePlugin, ScoreExtensions, SignPlugin {
 
   @Override
   public String name() {
     return "LabelCount";
+  }
+
+  @Override
+  public Optional<List<Object>> signPod(Pod pod) {
+    return Optional.of(List.of());
   }
 
   @Override

@@ -12,7 +12,10 @@ import io.fabric8.kubernetes.api.model.Toleration;
 import java.util.List;
 import java.util.Set;
 
-/** Rejects nodes with a NoSchedule taint the pod does not tolerate (key match only), as TaintToleration's filter words it. */
+/**
+ * Rejects nodes with a NoSchedule taint the pod does not tolerate (key match only), as
+ * TaintToleration's filter words it. Does not sign pods, so a profile with it never batches.
+ */
 public final class TestTaints implements FilterPlugin, EnqueueExtensions {
 
   @Override
