@@ -173,4 +173,40 @@ class SchedulerIT {
           .contains("\"TaintToleration\":700").doesNotContain("\"TaintToleration\":300"));
     }
   }
+
+  /**
+   * Without explanations identical pods are placed by opportunistic batching; kubectl shows a gated
+   * pod as SchedulingGated (the API server's PodScheduled=False condition), and removing its gate
+   * lets it be scheduled.
+   */
+  @Test
+  void batchedReplicasSpreadOverNodesAndAGatedPodWaitsForItsGate() throws Exception {
+    Kubectl.requireKubectl();
+    try (ControlPlane plane = plane(3, Map.of("scheduler.explain", "false"))) {
+      Kubectl kubectl = new Kubectl(plane.kubeconfig(), dir);
+      StringBuilder replicas = new StringBuilder();
+      for (int i = 0; i < 6; i++) {
+        replicas.append(pod("replica-" + i, "500m", 0));
+      }
+      apply(kubectl, replicas.toString());
+      await().atMost(WAIT).untilAsserted(() -> assertThat(ok(kubectl, "get", "pods", "-o",
+          "jsonpath={range .items[*]}{.spec.nodeName}{\"\\n\"}{end}").out().lines().filter(l -> !l.isBlank())
+          .collect(java.util.stream.Collectors.groupingBy(n -> n, java.util.stream.Collectors.counting())).values())
+          .as("6 pods of 500m on 3 nodes of 2 CPUs, least-allocated first").containsExactly(2L, 2L, 2L));
+      apply(kubectl, """
+          apiVersion: v1
+          kind: Pod
+          metadata: {name: gated}
+          spec:
+            schedulingGates: [{name: example.com/quota}]
+            containers:
+            - {name: main, image: nginx:1.27}
+          """);
+      assertThat(ok(kubectl, "get", "pod", "gated").out()).contains("SchedulingGated");
+      assertThat(field(kubectl, "gated", ".status.conditions[0].reason")).isEqualTo("SchedulingGated");
+      ok(kubectl, "patch", "pod", "gated", "--type=json", "-p", "[{\"op\":\"remove\",\"path\":\"/spec/schedulingGates\"}]");
+      await().atMost(WAIT).untilAsserted(() -> assertThat(field(kubectl, "gated", ".spec.nodeName")).startsWith("node-"));
+      await().atMost(WAIT).untilAsserted(() -> assertThat(ok(kubectl, "get", "pod", "gated").out()).contains("Running"));
+    }
+  }
 }

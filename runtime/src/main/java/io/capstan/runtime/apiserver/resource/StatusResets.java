@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Status on create and across writes, per kind, as Kubernetes' strategies do it: a new workload
- * starts with an empty status (its controller fills it), a new pod is Pending, a new namespace is
+ * starts with an empty status (its controller fills it), a new pod is Pending (with a
+ * {@code PodScheduled=False/SchedulingGated} condition while it has scheduling gates), a new namespace is
  * Active with the {@code kubernetes} finalizer; spec writes keep the stored status and status
  * writes keep the stored spec.
  */
@@ -25,6 +26,13 @@ final class StatusResets {
       PodStatus status = new PodStatus();
       status.setPhase("Pending");
       status.setQosClass(pod.getStatus() == null ? null : pod.getStatus().getQosClass());
+      if (pod.getSpec() != null && pod.getSpec().getSchedulingGates() != null
+          && !pod.getSpec().getSchedulingGates().isEmpty()) {
+        // Kubernetes' applySchedulingGatedCondition: kubectl shows such a pod as SchedulingGated
+        status.setConditions(new java.util.ArrayList<>(List.of(new io.fabric8.kubernetes.api.model.PodConditionBuilder()
+            .withType("PodScheduled").withStatus("False").withReason("SchedulingGated")
+            .withMessage("Scheduling is blocked due to non-empty scheduling gates").build())));
+      }
       pod.setStatus(status);
     } else if (object instanceof Namespace namespace) {
       NamespaceStatus status = new NamespaceStatus();
