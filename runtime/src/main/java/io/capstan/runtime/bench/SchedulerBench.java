@@ -158,6 +158,13 @@ public final class SchedulerBench {
             cores * 1e9 * bound / total, "pods/s"));
         report.note("cpu_bound_pods_per_s = cores / CPU per pod: the rate the measured work allows when the "
             + cores + " cores are this process's alone");
+        long jit = cpuNanos.getOrDefault("jit", 0L);
+        if (jit > 0 && jit < total) {
+          report.add(Metric.of(settings.store() + "." + settings.workload() + ".cpu_bound_pods_per_s_warm",
+              cores * 1e9 * bound / (total - jit), "pods/s"));
+          report.note("cpu_bound_pods_per_s_warm: the same without the JIT compiler's CPU (cpu_us_per_pod.jit), which a "
+              + "warm, long-running JVM no longer spends");
+        }
       }
       report.add(Metric.of(settings.store() + "." + settings.workload() + ".batched_pods_pct",
           100.0 * batched / Math.max(1, bound), "%"));

@@ -22,6 +22,7 @@ final class SchedulerBenchCpu {
   private final Map<String, LongAdder> finished = new ConcurrentHashMap<>();
   private Map<String, Long> atStart = Map.of();
   private long processAtStart;
+  private Map<String, Long> nativeAtStart = Map.of();
 
   SchedulerBenchCpu() {
     if (threads.isThreadCpuTimeSupported() && !threads.isThreadCpuTimeEnabled()) {
@@ -33,6 +34,7 @@ final class SchedulerBenchCpu {
   void start() {
     atStart = byGroup();
     processAtStart = processNanos();
+    nativeAtStart = JvmThreadsCpu.byKind();
   }
 
   /** Called by a thread that was started inside the measured phase, just before it ends. */
@@ -40,7 +42,11 @@ final class SchedulerBenchCpu {
     finished.computeIfAbsent(group, g -> new LongAdder()).add(Math.max(0, threads.getCurrentThreadCpuTime()));
   }
 
-  /** Nanoseconds per group since {@link #start()}, plus {@code total} and {@code gc+jit+other}. */
+  /**
+   * Nanoseconds per group since {@link #start()}, plus {@code total} and the JVM's own threads:
+   * {@code jit} and {@code gc} (read from /proc on Linux) and {@code other}, or {@code gc+jit+other}
+   * where /proc is not there.
+   */
   Map<String, Long> since() {
     Map<String, Long> now = byGroup();
     Map<String, Long> out = new TreeMap<>();
@@ -52,7 +58,19 @@ final class SchedulerBenchCpu {
     Map<String, Long> result = new LinkedHashMap<>();
     result.put("total", process);
     result.putAll(out);
-    result.put("gc+jit+other", Math.max(0, process - threadsTotal));
+    long rest = Math.max(0, process - threadsTotal);
+    Map<String, Long> jvm = JvmThreadsCpu.byKind();
+    if (jvm.isEmpty()) {
+      result.put("gc+jit+other", rest);
+      return result;
+    }
+    long split = 0;
+    for (Map.Entry<String, Long> e : jvm.entrySet()) {
+      long nanos = Math.min(rest - split, Math.max(0, e.getValue() - nativeAtStart.getOrDefault(e.getKey(), 0L)));
+      result.put(e.getKey(), nanos);
+      split += nanos;
+    }
+    result.put("other", rest - split);
     return result;
   }
 
