@@ -16,6 +16,7 @@ import io.capstan.runtime.scheduler.framework.Framework;
 import io.capstan.runtime.scheduler.profile.ConfigurationLoader;
 import io.capstan.runtime.scheduler.profile.SchedulerConfig;
 import io.capstan.spi.client.ApiClient;
+import io.capstan.spi.client.DeleteOptions;
 import io.capstan.spi.clock.Clock;
 import io.capstan.spi.clock.TaskExecutor;
 import io.capstan.spi.scheduler.SchedulerPluginFactory;
@@ -48,7 +49,7 @@ public final class SchedulerBench {
 
   /** What to run. */
   public record Settings(int nodes, int pods, int initialPods, String store, String workload, boolean explain,
-      boolean events, boolean batching) {}
+      boolean events, boolean batching, int warmupPods) {}
 
   private final Settings settings;
   private final PrintWriter progress;
@@ -100,13 +101,16 @@ public final class SchedulerBench {
       long[] latencies = new long[settings.pods()];
       AtomicInteger measuredBound = new AtomicInteger();
       AtomicInteger initialBound = new AtomicInteger();
+      AtomicInteger warmBound = new AtomicInteger();
       AtomicLong lastBind = new AtomicLong();
       CountDownLatch initialDone = new CountDownLatch(1);
       CountDownLatch measuredDone = new CountDownLatch(1);
       scheduler.addBindListener((pod, node, queued) -> {
         Long at = created.remove(pod.getMetadata().getName());
         long now = System.nanoTime();
-        if (pod.getMetadata().getName().startsWith("init-")) {
+        if (pod.getMetadata().getName().startsWith("warm-")) {
+          warmBound.incrementAndGet();
+        } else if (pod.getMetadata().getName().startsWith("init-")) {
           if (initialBound.incrementAndGet() == settings.initialPods()) {
             initialDone.countDown();
           }
@@ -120,6 +124,9 @@ public final class SchedulerBench {
         }
       });
       scheduler.start();
+      if (settings.warmupPods() > 0) {
+        warmUp(client, scheduler, warmBound);
+      }
       step("scheduling " + settings.initialPods() + " initial pods");
       if (settings.initialPods() > 0) {
         parallel(settings.initialPods(), 2, null, i -> client.resources(Pod.class)
@@ -192,7 +199,7 @@ public final class SchedulerBench {
     for (Map.Entry<ExtensionPoint, Long> e : fw.metrics().totalNanos().entrySet()) {
       report.add(Metric.of(prefix + "us_per_pod." + e.getKey().yamlName(), e.getValue() / 1e3 / Math.max(1, bound), "us"));
     }
-    report.note("nodes=" + settings.nodes() + " pods=" + settings.pods() + " initial=" + settings.initialPods()
+    report.note("nodes=" + settings.nodes() + " pods=" + settings.pods() + " initial=" + settings.initialPods() + " warmup=" + settings.warmupPods()
         + " store=" + settings.store() + " workload=" + settings.workload() + " explain=" + settings.explain()
         + " events=" + settings.events() + " batching=" + settings.batching() + " profile=" + (defaults ? "default" : "framework-only"));
     if (!all) {
@@ -200,6 +207,39 @@ public final class SchedulerBench {
     }
     report.note("targets (basic, 2 cores): >= 10,000 pods/s with memory, >= 5,000 with rocksdb");
     return report;
+  }
+
+  /**
+   * A JVM runs its hot paths interpreted until the JIT has compiled them: the warm-up schedules
+   * basic pods through the same create, scheduling, binding and watch paths in another namespace,
+   * then deletes them (grace 0) and waits until the scheduler's cache is empty again, so the
+   * measured phase starts on the same empty nodes as without it (as JMH's warm-up iterations).
+   */
+  private void warmUp(ApiClient client, Scheduler scheduler, AtomicInteger bound) throws InterruptedException {
+    int n = settings.warmupPods();
+    step("warming up the JVM: " + n + " pods scheduled, then deleted");
+    client.resources(Namespace.class).create(new NamespaceBuilder().withNewMetadata().withName("bench-warmup").endMetadata().build());
+    client.resources(io.fabric8.kubernetes.api.model.ServiceAccount.class).create(
+        new io.fabric8.kubernetes.api.model.ServiceAccountBuilder().withNewMetadata().withName("default")
+            .withNamespace("bench-warmup").endMetadata().build());
+    parallel(n, 2, null, i -> client.resources(Pod.class)
+        .create(SchedulerWorkloads.pod("basic", "bench-warmup", "warm-" + i, false)));
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+    while (bound.get() < n) {
+      waitUntil(deadline, "warm-up pods bound");
+    }
+    DeleteOptions now = DeleteOptions.DEFAULTS.withGracePeriodSeconds(0);
+    parallel(n, 2, null, i -> client.resources(Pod.class).delete("bench-warmup", "warm-" + i, now));
+    while (scheduler.cache().podCount() > 0) {
+      waitUntil(deadline, "warm-up pods gone from the scheduler's cache");
+    }
+  }
+
+  private static void waitUntil(long deadline, String what) throws InterruptedException {
+    if (System.nanoTime() > deadline) {
+      throw new IllegalStateException(what + ": not within 10 minutes");
+    }
+    Thread.sleep(20); // the bench's own wait, outside the measured phase
   }
 
   private static double percentile(long[] sorted, double p) {

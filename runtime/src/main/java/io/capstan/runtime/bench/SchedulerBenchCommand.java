@@ -46,11 +46,15 @@ final class SchedulerBenchCommand implements Callable<Integer> {
       description = "Let identical pods reuse the last ranking of nodes (Kubernetes' opportunistic batching; default: on)")
   boolean batching;
 
+  @Option(names = "--warmup-pods", defaultValue = "5000",
+      description = "Pods scheduled and deleted before measuring, so the JIT has compiled the hot paths; 0: none (default: ${DEFAULT-VALUE})")
+  int warmupPods;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     SchedulerBench.Settings settings = new SchedulerBench.Settings(nodes, pods, initialPods, store, workload, explain, events,
-        batching);
+        batching, warmupPods);
     new SchedulerBench(settings, spec.commandLine().getErr()).run().print(out, json);
     return 0;
   }
