@@ -93,6 +93,10 @@ class RbacWiringIT {
       remote.start();
       assertThat(remote.injector().getExistingBinding(Key.get(io.capstan.spi.store.Store.class)))
           .as("a process without an API server has no store").isNull();
+      assertThat(remote.injector().getExistingBinding(Key.get(io.capstan.spi.proxy.ServiceProxy.class)))
+          .as("nor a service proxy listening, without the proxy component").isNull();
+      assertThat(remote.injector().getExistingBinding(Key.get(io.capstan.spi.ingress.IngressController.class))).isNull();
+      assertThat(remote.injector().getExistingBinding(Key.get(io.capstan.spi.dns.ClusterDns.class))).isNull();
       List<Authorizer> chain = remote.injector().getInstance(Key.get(new TypeLiteral<List<Authorizer>>() {}));
       UserInfo root = UserInfo.of("root", UserInfo.GROUP_MASTERS);
       assertThat(chain.get(0).authorize(AuthorizationAttributes.resource(root, "get", "", "", "v1", "nodes", "", "n"))

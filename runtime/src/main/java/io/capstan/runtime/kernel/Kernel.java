@@ -64,9 +64,9 @@ public final class Kernel implements AutoCloseable {
       }
     });
     for (SpiFamily family : plan.catalog().families()) {
-      if (family == SpiFamilies.STORE && !plan.components().contains("apiserver")) {
-        // Only the API server uses the store: a process of node agents or a scheduler must not open
-        // (and lock) an embedded RocksDB in its working directory.
+      if (!SpiFamilies.wiredFor(family, plan.components())) {
+        // e.g. only the API server uses the store: a process of node agents must not open (and lock)
+        // an embedded RocksDB in its working directory, nor a scheduler bench start a proxy
         continue;
       }
       List<DiscoveredPlugin> selected = plan.selection().selected(family);

@@ -28,6 +28,7 @@ import io.capstan.spi.scheduler.SchedulerPluginFactory;
 import io.capstan.spi.store.Store;
 import io.capstan.spi.store.StoreFactory;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The plugin slots of the architecture's SPI catalogue, in the order {@code capstan plugins} lists
@@ -74,6 +75,21 @@ public final class SpiFamilies {
 
   public static final List<SpiFamily> ALL = List.of(STORE, AUTHENTICATOR, AUTHORIZER, ADMISSION, RESOURCE_KINDS,
       SCHEDULER, CONTROLLER, CONTAINER_RUNTIME, SERVICE_PROXY, INGRESS, DNS, CLOCK);
+
+  /**
+   * Families whose plugins serve one component alone and hold resources from the moment they are
+   * built (a store locks its directory, a proxy, ingress or DNS server listens): they are wired only
+   * into a process that runs that component. The others are wired everywhere — the container
+   * runtime, for one, also serves the research engine's simulated nodes.
+   */
+  private static final Map<SpiFamily, String> OWNED_BY = Map.of(STORE, "apiserver", SERVICE_PROXY, "proxy",
+      INGRESS, "ingress", DNS, "dns");
+
+  /** Whether a process running {@code components} wires the plugins of {@code family}. */
+  public static boolean wiredFor(SpiFamily family, java.util.Collection<String> components) {
+    String owner = OWNED_BY.get(family);
+    return owner == null || components.contains(owner);
+  }
 
   private SpiFamilies() {}
 }
