@@ -20,11 +20,12 @@ import java.util.Map;
  * is compared with the in-process one. The server is wired as {@code capstan up} wires it (HTTPS,
  * authenticator and authorizer chains, admission); a second, plain server over the same store and
  * plugins (plain HTTP, no authentication or authorization) is the "http" run, and authenticated
- * HTTPS runs with a bearer token ({@code token-file}) and with a client certificate ({@code x509})
+ * HTTPS runs with a bearer token ({@code token-file}), a service-account token ({@code service-account})
+ * and a client certificate ({@code x509})
  * report their creates and gets against it: the cost of TLS, authentication and authorization (a
  * bearer token over plain HTTP to a server with the same chains isolates the chains' cost); a
  * bare plain server without admission plugins gives the admission chain's cost. Every client is
- * warmed up first.
+ * warmed up first; {@link SecureRuns} measures the secure runs.
  */
 final class ApiServerBench {
 
@@ -62,7 +63,7 @@ final class ApiServerBench {
         secure.startPlainServers();
         ApiClient inProcess = kernel.injector().getInstance(ApiClient.class);
         ApiClient http = secure.plain();
-        for (String ns : List.of("bench-in-process", "bench-http", "bench-list", "bench-http-plain", "bench-https-token", "bench-https-cert", "bench-http-bare", "bench-http-token",
+        for (String ns : List.of("bench-in-process", "bench-http", "bench-list", "bench-http-plain", "bench-https-token", "bench-https-cert", "bench-http-bare", "bench-http-token", "bench-https-sa-token",
             "bench-warm-up")) {
           inProcess.resources(io.fabric8.kubernetes.api.model.Namespace.class)
               .create(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build());
@@ -78,6 +79,7 @@ final class ApiServerBench {
         peers.put("http_plain", http);
         peers.put("http_token", secure.plainWithToken(TOKEN));
         peers.put("https_token", secure.withToken(TOKEN));
+        peers.put("https_sa_token", secure.withServiceAccountToken(inProcess, "bench-https-sa-token", USER));
         peers.put("https_cert", secure.withCertificate(USER));
         warmUp(store, inProcess, peers);
         Map<String, Double> local = measure(store, "in-process", inProcess, "bench-in-process");
@@ -85,33 +87,14 @@ final class ApiServerBench {
         local.forEach((name, value) -> report.add(Metric.of(store + ".in_process." + name, value, unit(name))));
         remote.forEach((name, value) -> report.add(Metric.of(store + ".http." + name, value, unit(name))
             .comparedWith(store + ".in_process", local.get(name))));
-        Map<String, Map<String, Double>> measured = measureInterleaved(store, peers);
-        Map<String, Double> bare = measured.get("http_bare");
-        Map<String, Double> plain = measured.get("http_plain");
-        measured.forEach((transport, figures) -> figures.forEach((name, value) -> {
-          String metric = store + "." + transport + "." + name;
-          String overhead = name.replace("_per_s", "_overhead_pct");
-          switch (transport) {
-            case "http_bare" -> report.add(Metric.of(metric, value, unit(name)));
-            case "http_plain" -> {
-              report.add(Metric.of(metric, value, unit(name)).comparedWith(store + ".http_bare", bare.get(name)));
-              // Time per request the admission chain adds, in percent of the bare run's.
-              report.add(Metric.of(store + ".admission." + overhead, 100.0 * (bare.get(name) / value - 1), "%"));
-            }
-            default -> {
-              report.add(Metric.of(metric, value, unit(name)).comparedWith(store + ".http_plain", plain.get(name)));
-              // Time per request TLS + authentication + authorization add over the plain run (same admission) ...
-              report.add(Metric.of(metric.replace("_per_s", "_overhead_pct"), 100.0 * (plain.get(name) / value - 1), "%"));
-              // ... and TLS + authentication + authorization + admission over the bare run.
-              report.add(Metric.of(store + "." + transport + ".with_admission." + overhead, 100.0 * (bare.get(name) / value - 1), "%"));
-            }
-          }
-        }));
+        SecureRuns.report(report, store, new SecureRuns(settings.creates(), settings.gets(), settings.clients(),
+            what -> step(store, what)).measure(peers));
       }
     }
     report.note("targets on 2 cores over HTTP with rocksdb: >= 3,000 pod creates/s, >= 15,000 gets/s, watch p99 to 1,000 watchers < 100 ms");
-    report.note("authenticated HTTPS (token, client certificate) vs plain HTTP: overhead target < 20% per request;"
-        + " http_bare has no admission plugins: *.with_admission.* is the whole security + admission cost");
+    report.note("authenticated HTTPS (static token, service-account token, client certificate) vs plain HTTP: overhead target"
+        + " < 20% per request; http_bare has no admission plugins: *.with_admission.* is the whole security + admission cost;"
+        + " *_cpu_us is process CPU per request (client and server share this JVM), steadier than rates on a loaded machine");
     return report;
   }
 
@@ -148,38 +131,6 @@ final class ApiServerBench {
     double[] fanOut = work.watchFanOut(settings.watchers(), settings.watchCreates(), 50);
     out.put("watch_fanout_p50_ms", fanOut[0]);
     out.put("watch_fanout_p99_ms", fanOut[1]);
-    return out;
-  }
-
-  private static final int ROUNDS = 3;
-
-  /**
-   * Creates and gets only (the per-request cost TLS and the security chain add), in rounds that
-   * alternate the transports in rotating order, so that load from elsewhere on a shared machine
-   * falls on all of them alike; each figure is total requests over total time across the rounds.
-   */
-  private Map<String, Map<String, Double>> measureInterleaved(String store, Map<String, ApiClient> clients) throws Exception {
-    Map<String, double[]> seconds = new LinkedHashMap<>();
-    int creates = Math.max(1, settings.creates() / ROUNDS);
-    int gets = Math.max(1, settings.gets() / ROUNDS);
-    List<Map.Entry<String, ApiClient>> order = new java.util.ArrayList<>(clients.entrySet());
-    for (int round = 0; round < ROUNDS; round++) {
-      // Each round starts with another transport, so background work left by the previous one
-      // (store compaction, garbage collection) does not always fall on the same successor.
-      java.util.Collections.rotate(order, round == 0 ? 0 : -1);
-      for (Map.Entry<String, ApiClient> entry : order) {
-        String transport = entry.getKey();
-        ApiWorkloads work = new ApiWorkloads(entry.getValue(), "bench-" + transport.replace('_', '-'));
-        step(store, transport + ": round " + (round + 1) + " of " + ROUNDS);
-        double[] total = seconds.computeIfAbsent(transport, t -> new double[2]);
-        String prefix = "r" + round;
-        total[0] += creates / work.creates(prefix, creates, settings.clients());
-        total[1] += gets / work.gets(prefix, creates, gets, settings.clients());
-      }
-    }
-    Map<String, Map<String, Double>> out = new LinkedHashMap<>();
-    seconds.forEach((transport, total) -> out.put(transport,
-        new LinkedHashMap<>(Map.of("pod_creates_per_s", (double) creates * ROUNDS / total[0], "pod_gets_per_s", (double) gets * ROUNDS / total[1]))));
     return out;
   }
 

@@ -23,6 +23,12 @@ import io.capstan.spi.clock.TaskExecutor;
 import io.capstan.spi.store.Store;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.Subject;
+import io.fabric8.kubernetes.api.model.rbac.SubjectBuilder;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.capstan.runtime.apiserver.security.ServiceAccountTokens;
+import io.capstan.spi.api.KubeJson;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +37,7 @@ import java.util.Optional;
 
 /**
  * The clients of the secure runs of {@code bench apiserver}: HTTPS with the cluster CA and a bearer
- * token or a client certificate of the cluster CA, a plain HTTP server (same store, kinds and
+ * token (static or service-account) or a client certificate of the cluster CA, a plain HTTP server (same store, kinds and
  * admission, no TLS, no authentication or authorization) as the peer they are compared with, and a
  * bare one without admission plugins as well, the baseline of the whole security and admission cost.
  */
@@ -84,16 +90,6 @@ final class SecureClients implements AutoCloseable {
         kernel.injector().getInstance(KindRegistry.class));
   }
 
-  private ApiServer plainServer(String name, List<AdmissionPlugin> admission) throws Exception {
-    Injector injector = kernel.injector();
-    ApiServer server = new ApiServer(new ApiServerSettings("127.0.0.1", 0, null, null, null, null, null, null), dir.resolve(name),
-        injector.getInstance(Store.class), injector.getInstance(KindRegistry.class), admission, ObjectValidator.KUBERNETES,
-        injector.getInstance(Clock.class), injector.getInstance(TaskExecutor.class), injector.getInstance(ApiExtensions.class),
-        NonResourceEndpoints.NONE);
-    server.start();
-    return server;
-  }
-
   ApiClient bare() {
     return new HttpApiClient(URI.create(bareServer.url()), Optional.empty(), kernel.injector().getInstance(KindRegistry.class));
   }
@@ -125,15 +121,36 @@ final class SecureClients implements AutoCloseable {
   }
 
   /**
+   * HTTPS with a service-account token issued as the TokenRequest subresource issues it, for a new
+   * ServiceAccount {@code name} in {@code namespace} bound to {@code cluster-admin}: the
+   * {@code service-account} authenticator's cost (after the {@code token-file} one said no).
+   */
+  ApiClient withServiceAccountToken(ApiClient admin, String namespace, String name) throws Exception {
+    ServiceAccount account = admin.resources(ServiceAccount.class)
+        .create(new ServiceAccountBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata().build());
+    ServiceAccountTokens signer = kernel.injector().getInstance(ApiSecurity.class).tokens()
+        .orElseThrow(() -> new IllegalStateException("the API server issues no service-account tokens"));
+    String token = signer.tokenRequest(account, KubeJson.mapper().createObjectNode(), kernel.injector().getInstance(Clock.class).now())
+        .path("status").path("token").asText();
+    bindClusterAdmin(admin, "capstan-bench-sa", new SubjectBuilder().withKind("ServiceAccount").withName(name).withNamespace(namespace)
+        .build());
+    return withToken(token);
+  }
+
+  /**
    * Binds the bench user to {@code cluster-admin}, so an RBAC authorizer (when configured) evaluates
    * and allows its requests; the user is deliberately not in system:masters, which would skip the chain.
    */
   void grantClusterAdmin(ApiClient admin, String user) {
+    bindClusterAdmin(admin, "capstan-bench", new SubjectBuilder().withApiGroup("rbac.authorization.k8s.io").withKind("User")
+        .withName(user).build());
+  }
+
+  private static void bindClusterAdmin(ApiClient admin, String binding, Subject subject) {
     try {
-      admin.resources(ClusterRoleBinding.class).create(new ClusterRoleBindingBuilder().withNewMetadata().withName("capstan-bench")
+      admin.resources(ClusterRoleBinding.class).create(new ClusterRoleBindingBuilder().withNewMetadata().withName(binding)
           .endMetadata().withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("ClusterRole").withName("cluster-admin")
-          .endRoleRef().addNewSubject().withApiGroup("rbac.authorization.k8s.io").withKind("User").withName(user).endSubject()
-          .build());
+          .endRoleRef().addToSubjects(subject).build());
     } catch (AlreadyExistsException again) {
       // a second store in the same run
     }

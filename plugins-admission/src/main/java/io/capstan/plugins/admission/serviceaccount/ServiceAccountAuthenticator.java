@@ -19,6 +19,7 @@ import jakarta.inject.Provider;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Kubernetes' service-account token authenticator for bound tokens (what the TokenRequest
@@ -32,13 +33,22 @@ import java.util.Optional;
  * <p>The ServiceAccount is looked up on each request, so a token dies with its account: from the API
  * server's shared informer when it holds the account (a deletion is seen within the informer's
  * delivery delay, milliseconds), else live through the client ({@link InformedReads}).
+ *
+ * <p>A token whose signature verified is remembered (bounded, by its exact text), so a client's
+ * later requests skip the JSON decoding and the RSA verification — Kubernetes' cached token
+ * authenticator does the same, but caches the whole answer for 10 s; here only the signature is
+ * remembered and everything that can change (expiry by the clock, the account and its uid) is
+ * checked on every request, so a deleted account's token dies at once.
  */
 public final class ServiceAccountAuthenticator implements Authenticator, Lifecycle {
+
+  private static final int CACHE_LIMIT = 4096;
 
   private final ClusterTrust trust;
   private final Clock clock;
   private final InformedReads<ServiceAccount> accounts;
   private final Optional<Provider<InformerFactory>> informers;
+  private final Map<String, ServiceAccountTokenClaims> verified = new ConcurrentHashMap<>();
 
   /** The client arrives through a provider: the API server that runs this plugin also provides the client. */
   @Inject
@@ -75,13 +85,17 @@ public final class ServiceAccountAuthenticator implements Authenticator, Lifecyc
     if (bearer.isEmpty() || trust.serviceAccountKeys().isEmpty()) {
       return AuthenticationResult.notApplicable();
     }
-    Optional<ServiceAccountTokenClaims> parsed = ServiceAccountTokenClaims.parse(bearer.get());
-    if (parsed.isEmpty() || !parsed.get().claim("iss").equals(trust.serviceAccountIssuer())) {
-      return AuthenticationResult.notApplicable();
-    }
-    ServiceAccountTokenClaims token = parsed.get();
-    if (!token.verifiedBy(trust.serviceAccountKeys())) {
-      return AuthenticationResult.rejected("service-account token: invalid signature");
+    ServiceAccountTokenClaims token = verified.get(bearer.get());
+    if (token == null) {
+      Optional<ServiceAccountTokenClaims> parsed = ServiceAccountTokenClaims.parse(bearer.get());
+      if (parsed.isEmpty() || !parsed.get().claim("iss").equals(trust.serviceAccountIssuer())) {
+        return AuthenticationResult.notApplicable();
+      }
+      token = parsed.get();
+      if (!token.verifiedBy(trust.serviceAccountKeys())) {
+        return AuthenticationResult.rejected("service-account token: invalid signature");
+      }
+      remember(bearer.get(), token);
     }
     long now = clock.now().getEpochSecond();
     if (token.epochClaim("exp") == 0 || now >= token.epochClaim("exp")) {
@@ -115,5 +129,18 @@ public final class ServiceAccountAuthenticator implements Authenticator, Lifecyc
     return AuthenticationResult.authenticated(new UserInfo(token.claim("sub"), uid,
         List.of("system:serviceaccounts", "system:serviceaccounts:" + namespace),
         Map.of("authentication.kubernetes.io/credential-id", List.of("JTI=" + token.claim("jti")))));
+  }
+
+  /** Keeps at most {@link #CACHE_LIMIT} verified tokens; when full it starts again (expired ones go too). */
+  private void remember(String bearer, ServiceAccountTokenClaims token) {
+    if (verified.size() >= CACHE_LIMIT) {
+      verified.clear();
+    }
+    verified.put(bearer, token);
+  }
+
+  /** How many verified tokens are remembered. */
+  int rememberedTokens() {
+    return verified.size();
   }
 }

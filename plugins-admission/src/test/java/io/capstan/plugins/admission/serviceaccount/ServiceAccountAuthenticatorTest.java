@@ -121,4 +121,65 @@ class ServiceAccountAuthenticatorTest {
         io.capstan.spi.api.KubeJson.mapper().createObjectNode(), T0).path("status").path("token").asText();
     assertThat(check(otherIssuer, T0.plusSeconds(10)).outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
   }
+
+  /** A clock the test moves by hand. */
+  private static final class HandClock implements io.capstan.spi.clock.Clock {
+    private volatile Instant now;
+
+    HandClock(Instant now) {
+      this.now = now;
+    }
+
+    @Override
+    public Instant now() {
+      return now;
+    }
+
+    @Override
+    public long nanoTime() {
+      return Duration.between(T0, now).toNanos();
+    }
+  }
+
+  private static AuthenticationResult check(ServiceAccountAuthenticator authenticator, String token) {
+    return authenticator.authenticate(AuthenticationRequest.ofHeaders(Map.of("Authorization", List.of("Bearer " + token))));
+  }
+
+  @Test
+  void aRememberedTokenStillDiesWithItsAccountAndExpiresByTheClock() {
+    HandClock clock = new HandClock(T0.plusSeconds(10));
+    ServiceAccountAuthenticator authenticator = new ServiceAccountAuthenticator(TRUST, clock, () -> client);
+    String token = token(account("robot"), 600);
+    assertThat(check(authenticator, token).outcome()).isEqualTo(Outcome.AUTHENTICATED);
+    assertThat(authenticator.rememberedTokens()).isEqualTo(1);
+    assertThat(check(authenticator, token).outcome()).isEqualTo(Outcome.AUTHENTICATED);
+    assertThat(authenticator.rememberedTokens()).isEqualTo(1);
+
+    client.resources(ServiceAccount.class).delete("ns", "robot");
+    assertThat(check(authenticator, token).reason()).contains("has been deleted");
+    account("robot");
+    assertThat(check(authenticator, token).reason()).contains("deleted and created again");
+
+    String fresh = token(client.resources(ServiceAccount.class).get("ns", "robot").orElseThrow(), 600);
+    assertThat(check(authenticator, fresh).outcome()).isEqualTo(Outcome.AUTHENTICATED);
+    clock.now = T0.plusSeconds(601);
+    assertThat(check(authenticator, fresh).reason()).contains("expired");
+  }
+
+  @Test
+  void aRememberedTokenDoesNotVouchForAnAlteredOne() {
+    ServiceAccountAuthenticator authenticator = new ServiceAccountAuthenticator(TRUST, new HandClock(T0.plusSeconds(10)), () -> client);
+    ServiceAccount robot = account("robot");
+    account("admin");
+    String token = token(robot, 3600);
+    assertThat(check(authenticator, token).outcome()).isEqualTo(Outcome.AUTHENTICATED);
+    String[] parts = token.split("\\.");
+    String otherClaims = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+        new String(java.util.Base64.getUrlDecoder().decode(parts[1])).replace("robot", "admin").getBytes());
+    assertThat(check(authenticator, parts[0] + "." + otherClaims + "." + parts[2]).reason()).contains("invalid signature");
+    String forged = new ServiceAccountTokens(Certificates.newKeyPair(), ClusterTrust.DEFAULT_ISSUER).tokenRequest(robot,
+        io.capstan.spi.api.KubeJson.mapper().createObjectNode(), T0).path("status").path("token").asText();
+    assertThat(check(authenticator, forged).reason()).contains("invalid signature");
+    assertThat(authenticator.rememberedTokens()).isEqualTo(1);
+  }
 }

@@ -27,6 +27,14 @@ public final class ServerTls {
 
   private static final char[] PASSWORD = "capstan".toCharArray();
 
+  /**
+   * How long a kept-alive connection may sit unused before the server closes it: kube-apiserver's
+   * 90 s ({@code IdleTimeout} of its secure serving, "matches http.DefaultTransport keep-alive
+   * timeout"), not Jetty's 30 s, so a client pausing between bursts keeps its TLS session instead of
+   * paying a new handshake.
+   */
+  public static final java.time.Duration IDLE_TIMEOUT = java.time.Duration.ofSeconds(90);
+
   private ServerTls() {}
 
   /** An HTTPS connector on {@code host:port}. */
@@ -44,6 +52,7 @@ public final class ServerTls {
     ServerConnector connector = new ServerConnector(server, ssl, new HttpConnectionFactory(config));
     connector.setHost(host);
     connector.setPort(port);
+    connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
     return connector;
   }
 
