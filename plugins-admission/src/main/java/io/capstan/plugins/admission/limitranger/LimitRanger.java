@@ -2,13 +2,16 @@ package io.capstan.plugins.admission.limitranger;
 
 import static java.util.Objects.requireNonNull;
 
+import io.capstan.plugins.admission.informed.InformedLists;
 import io.capstan.spi.admission.AdmissionException;
 import io.capstan.spi.admission.AdmissionOperation;
 import io.capstan.spi.admission.AdmissionRequest;
 import io.capstan.spi.admission.MutatingAdmissionPlugin;
 import io.capstan.spi.admission.ValidatingAdmissionPlugin;
 import io.capstan.spi.client.ApiClient;
-import io.capstan.spi.client.ListOptions;
+import io.capstan.spi.client.InformerFactory;
+import io.capstan.spi.clock.Clock;
+import io.capstan.spi.plugin.Lifecycle;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LimitRange;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
@@ -18,6 +21,7 @@ import jakarta.inject.Provider;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Kubernetes' LimitRanger admission plugin (plugin/pkg/admission/limitranger, Kubernetes 1.32),
@@ -35,17 +39,41 @@ import java.util.List;
  * </ul>
  *
  * Pod updates are not checked: containers' resources cannot change on update. Reads the
- * LimitRanges through the client on each such request.
+ * LimitRanges from the API server's shared informer, or a live list remembered for 30 s when it
+ * holds none ({@link InformedLists}, Kubernetes' live lookup cache).
  */
-public final class LimitRanger implements MutatingAdmissionPlugin, ValidatingAdmissionPlugin {
+public final class LimitRanger implements MutatingAdmissionPlugin, ValidatingAdmissionPlugin, Lifecycle {
 
   public static final String NAME = "LimitRanger";
 
-  private final Provider<ApiClient> client;
+  private final InformedLists<LimitRange> ranges;
+  private final Optional<Provider<InformerFactory>> informers;
 
+  /** Reading LimitRanges through the API server's shared informer, as Kubernetes' plugin does. */
   @Inject
+  public LimitRanger(Provider<ApiClient> client, Provider<InformerFactory> informers, Clock clock) {
+    this(client, Optional.of(informers), clock::nanoTime);
+  }
+
+  /** Listing LimitRanges live on every request, without an informer. */
   public LimitRanger(Provider<ApiClient> client) {
-    this.client = requireNonNull(client, "client");
+    this(client, Optional.empty(), System::nanoTime);
+  }
+
+  private LimitRanger(Provider<ApiClient> client, Optional<Provider<InformerFactory>> informers,
+      java.util.function.LongSupplier nanoTime) {
+    this.ranges = new InformedLists<>(LimitRange.class, requireNonNull(client, "client"), nanoTime);
+    this.informers = informers;
+  }
+
+  @Override
+  public void start() {
+    informers.ifPresent(factory -> ranges.attach(factory.get())); // the host starts the informers
+  }
+
+  @Override
+  public void close() {
+    // the informers are the host's
   }
 
   @Override
@@ -99,8 +127,8 @@ public final class LimitRanger implements MutatingAdmissionPlugin, ValidatingAdm
   }
 
   private List<LimitRange> limitRanges(String namespace) {
-    List<LimitRange> ranges = new ArrayList<>(client.get().resources(LimitRange.class).list(ListOptions.inNamespace(namespace)).items());
-    ranges.sort(Comparator.comparing(r -> r.getMetadata().getName()));
-    return ranges;
+    List<LimitRange> sorted = new ArrayList<>(ranges.list(namespace));
+    sorted.sort(Comparator.comparing(r -> r.getMetadata().getName()));
+    return sorted;
   }
 }

@@ -2,6 +2,7 @@ package io.capstan.plugins.admission.resourcequota;
 
 import static java.util.Objects.requireNonNull;
 
+import io.capstan.plugins.admission.informed.InformedLists;
 import io.capstan.spi.admission.AdmissionException;
 import io.capstan.spi.admission.AdmissionOperation;
 import io.capstan.spi.admission.AdmissionRequest;
@@ -11,7 +12,10 @@ import io.capstan.spi.api.QuotaScopes;
 import io.capstan.spi.api.QuotaUsage;
 import io.capstan.spi.client.ApiClient;
 import io.capstan.spi.client.ConflictException;
+import io.capstan.spi.client.InformerFactory;
 import io.capstan.spi.client.ListOptions;
+import io.capstan.spi.clock.Clock;
+import io.capstan.spi.plugin.Lifecycle;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -23,6 +27,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -46,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * cluster on deletes, as in Kubernetes. A create refused by a later step after being charged is
  * corrected the same way. Dry runs are checked but not charged.
  */
-public final class ResourceQuota implements ValidatingAdmissionPlugin {
+public final class ResourceQuota implements ValidatingAdmissionPlugin, Lifecycle {
 
   public static final String NAME = "ResourceQuota";
 
@@ -56,13 +61,38 @@ public final class ResourceQuota implements ValidatingAdmissionPlugin {
 
   private final Provider<ApiClient> client;
   private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+  /** Whether a namespace has quotas at all: the informer, else a live list remembered 30 s (Kubernetes' quotaAccessor). */
+  private final InformedLists<io.fabric8.kubernetes.api.model.ResourceQuota> quotas;
+  private final Optional<Provider<InformerFactory>> informers;
 
   @Inject
+  public ResourceQuota(Provider<ApiClient> client, Provider<InformerFactory> informers, Clock clock) {
+    this(client, Optional.of(informers), clock::nanoTime);
+  }
+
+  /** Listing quotas live on every request, without an informer. */
   public ResourceQuota(Provider<ApiClient> client) {
+    this(client, Optional.empty(), System::nanoTime);
+  }
+
+  private ResourceQuota(Provider<ApiClient> client, Optional<Provider<InformerFactory>> informers,
+      java.util.function.LongSupplier nanoTime) {
     this.client = requireNonNull(client, "client");
+    this.quotas = new InformedLists<>(io.fabric8.kubernetes.api.model.ResourceQuota.class, client, nanoTime);
+    this.informers = informers;
     for (int i = 0; i < STRIPES; i++) {
       stripes[i] = new ReentrantLock();
     }
+  }
+
+  @Override
+  public void start() {
+    informers.ifPresent(factory -> quotas.attach(factory.get())); // the host starts the informers
+  }
+
+  @Override
+  public void close() {
+    // the informers are the host's
   }
 
   @Override
@@ -85,9 +115,8 @@ public final class ResourceQuota implements ValidatingAdmissionPlugin {
     if (delta.isEmpty()) {
       return;
     }
-    if (client.get().resources(io.fabric8.kubernetes.api.model.ResourceQuota.class)
-        .list(ListOptions.inNamespace(request.namespace())).items().isEmpty()) {
-      return; // the common case: no quota, no lock
+    if (quotas.list(request.namespace()).isEmpty()) {
+      return; // the common case: no quota, no lock (the charge below reads the quotas live)
     }
     Map<String, Set<String>> containers = object instanceof Pod pod ? statedByContainer(pod) : Map.of();
     ReentrantLock lock = stripes[Math.floorMod(request.namespace().hashCode(), STRIPES)];

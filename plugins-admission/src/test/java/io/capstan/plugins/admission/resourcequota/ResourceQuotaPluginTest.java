@@ -34,6 +34,8 @@ class ResourceQuotaPluginTest extends AbstractPluginTest<NoConfig> {
     return new AbstractModule() {
       @Override
       protected void configure() {
+        bind(io.capstan.spi.client.InformerFactory.class).toInstance(io.capstan.plugins.admission.cluster.WiringOnly.informers());
+        bind(io.capstan.spi.clock.Clock.class).toInstance(new io.capstan.runtime.clock.VirtualClock(java.time.Instant.EPOCH));
         bind(ApiClient.class).toInstance(new ApiClient() {
           @Override
           public <T extends io.fabric8.kubernetes.api.model.HasMetadata> io.capstan.spi.client.ResourceClient<T> resources(Class<T> type) {

@@ -2,6 +2,7 @@ package io.capstan.plugins.admission.serviceaccount;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
+import io.capstan.plugins.admission.cluster.WiringOnly;
 import io.capstan.runtime.clock.WallClock;
 import io.capstan.spi.auth.Authenticator;
 import io.capstan.spi.auth.AuthenticatorFactory;

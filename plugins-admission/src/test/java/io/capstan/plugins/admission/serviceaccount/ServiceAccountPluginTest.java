@@ -2,6 +2,7 @@ package io.capstan.plugins.admission.serviceaccount;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
+import io.capstan.plugins.admission.cluster.WiringOnly;
 import io.capstan.spi.admission.AdmissionPlugin;
 import io.capstan.spi.admission.AdmissionPluginFactory;
 import io.capstan.spi.client.ApiClient;

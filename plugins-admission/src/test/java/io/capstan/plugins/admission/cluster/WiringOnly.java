@@ -1,4 +1,4 @@
-package io.capstan.plugins.admission.serviceaccount;
+package io.capstan.plugins.admission.cluster;
 
 import io.capstan.runtime.client.informer.DefaultInformerFactory;
 import io.capstan.runtime.clock.DeterministicExecutor;
@@ -11,12 +11,12 @@ import java.lang.reflect.Proxy;
 import java.time.Instant;
 
 /** Host services for the plugin kit's wiring checks, where nothing reads the cluster. */
-final class WiringOnly {
+public final class WiringOnly {
 
   private WiringOnly() {}
 
   /** Hands out resource clients that fail on use. */
-  static final ApiClient CLIENT = new ApiClient() {
+  public static final ApiClient CLIENT = new ApiClient() {
     @Override
     @SuppressWarnings("unchecked")
     public <T extends HasMetadata> ResourceClient<T> resources(Class<T> type) {
@@ -28,7 +28,7 @@ final class WiringOnly {
   };
 
   /** An informer factory that is never started: plugins may ask it for informers in start(). */
-  static InformerFactory informers() {
+  public static InformerFactory informers() {
     VirtualClock clock = new VirtualClock(Instant.EPOCH);
     return new DefaultInformerFactory(CLIENT, new DeterministicExecutor(clock, 1), clock);
   }
