@@ -75,7 +75,9 @@ public record Resource(long milliCpu, long memory, long ephemeralStorage, long a
 
   /** A scalar resource's amount, 0 if absent. */
   public long scalar(String name) {
-    return scalarResources.getOrDefault(requireNonNull(name, "name"), 0L);
+    // one lookup: getOrDefault on the sorted map walks the tree twice for an absent name (get, then containsKey)
+    Long amount = scalarResources.get(requireNonNull(name, "name"));
+    return amount == null ? 0L : amount;
   }
 
   /** The sum, field by field; scalars are summed by name. */
