@@ -172,8 +172,7 @@ public final class FillRun {
     List<NodeInfo> feasible = new ArrayList<>();
     for (NodeInfo node : all) {
       if (allowed == null || allowed.contains(node.nodeName())) {
-        Status fs = fw.runFilters(state, pod, node, null);
-        if (fs.isSuccess()) {
+        if (fw.passesFilters(state, pod, node)) {
           feasible.add(node);
         }
       }

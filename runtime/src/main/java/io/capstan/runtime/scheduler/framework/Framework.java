@@ -198,30 +198,43 @@ public final class Framework {
    * @param verdicts if non-null, receives plugin → {@code "passed"} or the reason
    */
   public Status runFilters(CycleState state, Pod pod, NodeInfo node, Map<String, String> verdicts) {
-    {
-      for (FilterPlugin p : activeFilters(state)) {
-        Status s;
-        try {
-          s = requireNonNull(p.filter(state, pod, node), "filter status");
-        } catch (RuntimeException e) {
-          s = Status.error(e);
-        }
-        if (!s.isSuccess()) {
-          if (!s.isRejected() && !s.isError()) {
-            s = Status.error("Filter returned " + s.code() + ", which it may not");
-          }
-          s = s.withPlugin(p.name());
-          if (verdicts != null) {
-            verdicts.put(p.name(), s.message());
-          }
-          return s;
-        }
-        if (verdicts != null) {
-          verdicts.put(p.name(), "passed");
-        }
+    for (FilterPlugin p : activeFilters(state)) {
+      Status s;
+      try {
+        s = requireNonNull(p.filter(state, pod, node), "filter status");
+      } catch (RuntimeException e) {
+        s = Status.error(e);
       }
-      return Status.success();
+      if (!s.isSuccess()) {
+        if (!s.isRejected() && !s.isError()) {
+          s = Status.error("Filter returned " + s.code() + ", which it may not");
+        }
+        s = s.withPlugin(p.name());
+        if (verdicts != null) {
+          verdicts.put(p.name(), s.message());
+        }
+        return s;
+      }
+      if (verdicts != null) {
+        verdicts.put(p.name(), "passed");
+      }
     }
+    return Status.success();
+  }
+
+  /** {@link #runFilters}' verdict without the attributed status of a rejection, for callers that need feasibility only. */
+  public boolean passesFilters(CycleState state, Pod pod, NodeInfo node) {
+    for (FilterPlugin p : activeFilters(state)) {
+      try {
+        Status s = p.filter(state, pod, node);
+        if (s == null || !s.isSuccess()) {
+          return false;
+        }
+      } catch (RuntimeException e) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The filters a cycle runs (those whose PreFilter did not SKIP), worked out once per cycle, not per node. */
