@@ -65,11 +65,24 @@ public final class FillRun {
     this.factories = Map.copyOf(requireNonNull(factories, "factories"));
   }
 
+  /**
+   * A map that keeps the order its keys are given in. {@code Map.of} with several keys iterates in
+   * an order that changes from one JVM start to the next, which made the recorded configuration
+   * (and the summary's inputs) differ between two runs of the same experiment.
+   */
+  static Map<String, Object> ordered(Object... keysAndValues) {
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return m;
+  }
+
   /** The KubeSchedulerConfiguration of a run, as YAML (recorded in the summary). */
   public static String profileYaml(String policy, long seed, List<Map<String, Object>> workload) {
     Map<String, Object> plugins = new java.util.LinkedHashMap<>();
     plugins.put("multiPoint", Map.of("enabled", List.of(Map.of("name", "OpenGpuShare"),
-        Map.of("name", policy, "weight", 100))));
+        ordered("name", policy, "weight", 100))));
     List<Map<String, String>> off = DEFAULT_SCORERS.stream().map(n -> Map.of("name", n)).toList();
     // named at Filter too, so it runs first: it rejects most nodes of a full cluster cheaply
     plugins.put("filter", Map.of("enabled", List.of(Map.of("name", "OpenGpuShare"))));
@@ -78,9 +91,9 @@ public final class FillRun {
     plugins.put("postFilter", Map.of("disabled", List.of(Map.of("name", "*"))));
     List<Map<String, Object>> args = new ArrayList<>();
     if (policy.equals("FGD")) {
-      args.add(Map.of("name", "FGD", "args", Map.of("workload", workload)));
+      args.add(ordered("name", "FGD", "args", Map.of("workload", workload)));
     } else if (policy.equals("Random")) {
-      args.add(Map.of("name", "Random", "args", Map.of("seed", seed)));
+      args.add(ordered("name", "Random", "args", Map.of("seed", seed)));
     }
     Map<String, Object> profile = new java.util.LinkedHashMap<>();
     profile.put("schedulerName", PROFILE);
