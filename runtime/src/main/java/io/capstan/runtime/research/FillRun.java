@@ -143,6 +143,8 @@ public final class FillRun {
       cache.addNode(TraceObjects.node(traceNodes.get(i), names.get(i)));
       clusterMilli += traceNodes.get(i).gpus() * 1000L;
     }
+    cache.updateSnapshot(snapshot);
+    requireNameOrder(snapshot.list());
     Random ties = new Random(seed);
     int n = arrivals.size();
     long[] arrived = new long[n];
@@ -201,7 +203,7 @@ public final class FillRun {
         return Optional.empty();
       }
       ScoreTable table = fw.runScore(state, pod, feasible);
-      chosen = feasible.get(ties == null ? first(table.totals(), feasible) : select(table.totals(), ties)).nodeName();
+      chosen = feasible.get(ties == null ? first(table.totals()) : select(table.totals(), ties)).nodeName();
     }
     cache.assumePod(PodRequests.podInfo(pod), chosen);
     Status s = fw.runReserve(state, pod, chosen);
@@ -224,16 +226,30 @@ public final class FillRun {
     return Optional.of(chosen);
   }
 
-  /** The highest total, ties broken by the smallest node name (node order is the seed's name permutation). */
-  static int first(long[] totals, List<NodeInfo> feasible) {
+  /**
+   * The highest total, ties broken by the smallest node name: the first of them, as the feasible
+   * nodes are in snapshot order, which is node-name order ({@link #requireNameOrder}; node order is
+   * the seed's name permutation). Comparing names instead cost Random, whose scores tie at 0 on
+   * almost every node, a string comparison per feasible node.
+   */
+  static int first(long[] totals) {
     int best = 0;
     for (int i = 1; i < totals.length; i++) {
-      if (totals[i] > totals[best]
-          || totals[i] == totals[best] && feasible.get(i).nodeName().compareTo(feasible.get(best).nodeName()) < 0) {
+      if (totals[i] > totals[best]) {
         best = i;
       }
     }
     return best;
+  }
+
+  /** The nodes were added in name order and the snapshot lists them in the order they were added. */
+  private static void requireNameOrder(List<NodeInfo> nodes) {
+    for (int i = 1; i < nodes.size(); i++) {
+      if (nodes.get(i - 1).nodeName().compareTo(nodes.get(i).nodeName()) >= 0) {
+        throw new IllegalStateException("the scheduler snapshot does not list nodes in name order: "
+            + nodes.get(i - 1).nodeName() + " before " + nodes.get(i).nodeName());
+      }
+    }
   }
 
   /** The highest total, ties broken uniformly at random by reservoir sampling (Kubernetes' selectHost). */
