@@ -65,11 +65,24 @@ public final class FillRun {
     this.factories = Map.copyOf(requireNonNull(factories, "factories"));
   }
 
+  /**
+   * A map that keeps the order its keys are given in. {@code Map.of} with several keys iterates in
+   * an order that changes from one JVM start to the next, which made the recorded configuration
+   * (and the summary's inputs) differ between two runs of the same experiment.
+   */
+  static Map<String, Object> ordered(Object... keysAndValues) {
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return m;
+  }
+
   /** The KubeSchedulerConfiguration of a run, as YAML (recorded in the summary). */
   public static String profileYaml(String policy, long seed, List<Map<String, Object>> workload) {
     Map<String, Object> plugins = new java.util.LinkedHashMap<>();
     plugins.put("multiPoint", Map.of("enabled", List.of(Map.of("name", "OpenGpuShare"),
-        Map.of("name", policy, "weight", 100))));
+        ordered("name", policy, "weight", 100))));
     List<Map<String, String>> off = DEFAULT_SCORERS.stream().map(n -> Map.of("name", n)).toList();
     // named at Filter too, so it runs first: it rejects most nodes of a full cluster cheaply
     plugins.put("filter", Map.of("enabled", List.of(Map.of("name", "OpenGpuShare"))));
@@ -78,9 +91,9 @@ public final class FillRun {
     plugins.put("postFilter", Map.of("disabled", List.of(Map.of("name", "*"))));
     List<Map<String, Object>> args = new ArrayList<>();
     if (policy.equals("FGD")) {
-      args.add(Map.of("name", "FGD", "args", Map.of("workload", workload)));
+      args.add(ordered("name", "FGD", "args", Map.of("workload", workload)));
     } else if (policy.equals("Random")) {
-      args.add(Map.of("name", "Random", "args", Map.of("seed", seed)));
+      args.add(ordered("name", "Random", "args", Map.of("seed", seed)));
     }
     Map<String, Object> profile = new java.util.LinkedHashMap<>();
     profile.put("schedulerName", PROFILE);
@@ -130,6 +143,8 @@ public final class FillRun {
       cache.addNode(TraceObjects.node(traceNodes.get(i), names.get(i)));
       clusterMilli += traceNodes.get(i).gpus() * 1000L;
     }
+    cache.updateSnapshot(snapshot);
+    requireNameOrder(snapshot.list());
     Random ties = new Random(seed);
     int n = arrivals.size();
     long[] arrived = new long[n];
@@ -172,8 +187,7 @@ public final class FillRun {
     List<NodeInfo> feasible = new ArrayList<>();
     for (NodeInfo node : all) {
       if (allowed == null || allowed.contains(node.nodeName())) {
-        Status fs = fw.runFilters(state, pod, node, null);
-        if (fs.isSuccess()) {
+        if (fw.passesFilters(state, pod, node)) {
           feasible.add(node);
         }
       }
@@ -189,7 +203,7 @@ public final class FillRun {
         return Optional.empty();
       }
       ScoreTable table = fw.runScore(state, pod, feasible);
-      chosen = feasible.get(ties == null ? first(table.totals(), feasible) : select(table.totals(), ties)).nodeName();
+      chosen = feasible.get(ties == null ? first(table.totals()) : select(table.totals(), ties)).nodeName();
     }
     cache.assumePod(PodRequests.podInfo(pod), chosen);
     Status s = fw.runReserve(state, pod, chosen);
@@ -212,16 +226,30 @@ public final class FillRun {
     return Optional.of(chosen);
   }
 
-  /** The highest total, ties broken by the smallest node name (node order is the seed's name permutation). */
-  static int first(long[] totals, List<NodeInfo> feasible) {
+  /**
+   * The highest total, ties broken by the smallest node name: the first of them, as the feasible
+   * nodes are in snapshot order, which is node-name order ({@link #requireNameOrder}; node order is
+   * the seed's name permutation). Comparing names instead cost Random, whose scores tie at 0 on
+   * almost every node, a string comparison per feasible node.
+   */
+  static int first(long[] totals) {
     int best = 0;
     for (int i = 1; i < totals.length; i++) {
-      if (totals[i] > totals[best]
-          || totals[i] == totals[best] && feasible.get(i).nodeName().compareTo(feasible.get(best).nodeName()) < 0) {
+      if (totals[i] > totals[best]) {
         best = i;
       }
     }
     return best;
+  }
+
+  /** The nodes were added in name order and the snapshot lists them in the order they were added. */
+  private static void requireNameOrder(List<NodeInfo> nodes) {
+    for (int i = 1; i < nodes.size(); i++) {
+      if (nodes.get(i - 1).nodeName().compareTo(nodes.get(i).nodeName()) >= 0) {
+        throw new IllegalStateException("the scheduler snapshot does not list nodes in name order: "
+            + nodes.get(i - 1).nodeName() + " before " + nodes.get(i).nodeName());
+      }
+    }
   }
 
   /** The highest total, ties broken uniformly at random by reservoir sampling (Kubernetes' selectHost). */

@@ -112,10 +112,10 @@ public final class Reports {
   /** The input files with their SHA-256 and row counts, and the CSV mapping. */
   static Map<String, Object> inputs(Simulation.Outcome o) throws IOException {
     Map<String, Object> inputs = new LinkedHashMap<>();
-    inputs.put("nodes", Map.of("file", o.spec().nodes().getFileName().toString(), "sha256", sha256(o.spec().nodes()),
-        "count", o.nodes().size()));
-    inputs.put("pods", Map.of("file", o.spec().pods().getFileName().toString(), "sha256", sha256(o.spec().pods()),
-        "count", o.pods().size()));
+    inputs.put("nodes", FillRun.ordered("file", o.spec().nodes().getFileName().toString(),
+        "sha256", sha256(o.spec().nodes()), "count", o.nodes().size()));
+    inputs.put("pods", FillRun.ordered("file", o.spec().pods().getFileName().toString(),
+        "sha256", sha256(o.spec().pods()), "count", o.pods().size()));
     inputs.put("csvMapping", o.spec().mapping());
     return inputs;
   }

@@ -107,14 +107,20 @@ public final class Simulation {
       t.setDaemon(true);
       return t;
     });
-    List<Future<FillRun.Result>> futures = new ArrayList<>();
+    int seeds = spec.seeds().size();
+    List<Future<FillRun.Result>> futures = new ArrayList<>(java.util.Collections.nCopies(spec.policies().size() * seeds,
+        null));
     Map<String, Long> millis = new java.util.concurrent.ConcurrentHashMap<>();
     try {
-      for (String policy : spec.policies()) {
-        for (int s = 0; s < spec.seeds().size(); s++) {
+      // submitted seed by seed, so the costly policies (Random spreads pods and keeps most nodes feasible) are
+      // spread over the experiment rather than all run first while the JIT is still compiling; results stay in
+      // (policy, seed) order
+      for (int s = 0; s < seeds; s++) {
+        for (int p = 0; p < spec.policies().size(); p++) {
+          String policy = spec.policies().get(p);
           long seed = spec.seeds().get(s);
           List<Arrival> a = arrivals.get(s);
-          futures.add(pool.submit(() -> {
+          futures.set(p * seeds + s, pool.submit(() -> {
             long began = System.nanoTime();
             AtomicLong last = new AtomicLong();
             String profile = FillRun.profileYaml(policy, seed, workload);

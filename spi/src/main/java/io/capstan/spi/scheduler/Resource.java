@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,8 +40,9 @@ public record Resource(long milliCpu, long memory, long ephemeralStorage, long a
         sorted.put(name, amount);
       }
     });
-    // Sorted and zero-free, so equal amounts are equal records and toString is deterministic.
-    scalarResources = Collections.unmodifiableSortedMap(sorted);
+    // Sorted and zero-free, so equal amounts are equal records and toString is deterministic; held
+    // in a hash map (in that order) because filters look scalars up on every node for every pod.
+    scalarResources = sorted.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(sorted));
   }
 
   /** Only CPU and memory, the common case in tests and simulations. */
@@ -96,7 +98,9 @@ public record Resource(long milliCpu, long memory, long ephemeralStorage, long a
 
   /** A scalar resource's amount, 0 if absent. */
   public long scalar(String name) {
-    return scalarResources.getOrDefault(requireNonNull(name, "name"), 0L);
+    // one lookup: getOrDefault on the sorted map walks the tree twice for an absent name (get, then containsKey)
+    Long amount = scalarResources.get(requireNonNull(name, "name"));
+    return amount == null ? 0L : amount;
   }
 
   /** The sum, field by field; scalars are summed by name. */

@@ -29,7 +29,8 @@ public record PodGpu(long cpuMilli, int numGpu, int milliPerGpu, Set<String> mod
 
   /** Reads the request from the cycle state if OpenGpuShare stored it, else from the pod. */
   public static PodGpu of(CycleState state, Pod pod) {
-    return state.read(KEY).orElseGet(() -> of(pod));
+    java.util.Optional<PodGpu> stored = state.read(KEY); // no capturing lambda: called per node in Filter and Score
+    return stored.isPresent() ? stored.get() : of(pod);
   }
 
   /** Reads the request from the pod's annotations and CPU request. */

@@ -40,12 +40,19 @@ public final class GpuClustering extends GpuPolicy {
     return NAME;
   }
 
+  /** "n-gpu" for small n, made once rather than on every score call. */
+  private static final String[] WHOLE = java.util.stream.IntStream.range(0, 17).mapToObj(n -> n + "-gpu")
+      .toArray(String[]::new);
+
   /** The affinity class of a GPU request ("share", "n-gpu"), or empty for a CPU pod. */
   static String affinity(PodGpu pod) {
     if (!pod.wantsGpu()) {
       return "";
     }
-    return pod.sharing() ? "share" : pod.numGpu() + "-gpu";
+    if (pod.sharing()) {
+      return "share";
+    }
+    return pod.numGpu() < WHOLE.length ? WHOLE[pod.numGpu()] : pod.numGpu() + "-gpu";
   }
 
   @Override

@@ -82,6 +82,7 @@ public final class RandomScore extends GpuPolicy implements PreScorePlugin {
 
   @Override
   long score(CycleState state, PodGpu pod, NodeGpu node, NodeInfo nodeInfo) {
-    return state.read(KEY).map(c -> c.node().equals(nodeInfo.nodeName()) ? 100L : 0L).orElse(100L);
+    java.util.Optional<Chosen> chosen = state.read(KEY);
+    return chosen.isEmpty() || chosen.get().node().equals(nodeInfo.nodeName()) ? 100L : 0L;
   }
 }

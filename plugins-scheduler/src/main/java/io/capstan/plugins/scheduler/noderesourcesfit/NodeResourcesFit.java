@@ -23,7 +23,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -52,10 +51,12 @@ public final class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, Pr
   static final CycleState.Key<PreScoreState> PRE_SCORE_KEY =
       CycleState.key("PreScore" + NAME, PreScoreState.class);
 
-  record PreFilterState(Resource request, boolean zero) implements CycleState.StateData {
-    PreFilterState(Resource request) {
-      this(request, request.isZero());
-    }
+  /**
+   * The pod's request, whether it is zero, and the extended resources Filter checks (the request's
+   * scalars minus the ignored ones), worked out once per pod rather than once per node.
+   */
+  record PreFilterState(Resource request, boolean zero, String[] scalarNames, long[] scalarAmounts)
+      implements CycleState.StateData {
 
     @Override
     public CycleState.StateData copy() {
@@ -95,19 +96,33 @@ public final class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, Pr
 
   @Override
   public PreFilterResult preFilter(CycleState state, Pod pod, List<NodeInfo> nodes) {
-    state.write(PRE_FILTER_KEY, new PreFilterState(PodRequests.requests(pod)));
+    state.write(PRE_FILTER_KEY, preFilterState(PodRequests.requests(pod)));
     return PreFilterResult.allNodes();
+  }
+
+  private PreFilterState preFilterState(Resource request) {
+    List<String> names = new ArrayList<>();
+    List<Long> amounts = new ArrayList<>();
+    request.scalarResources().forEach((name, amount) -> {
+      if (!ignored(name)) {
+        names.add(name);
+        amounts.add(amount);
+      }
+    });
+    return new PreFilterState(request, request.isZero(), names.toArray(String[]::new),
+        amounts.stream().mapToLong(Long::longValue).toArray());
   }
 
   @Override
   public Status filter(CycleState state, Pod pod, NodeInfo nodeInfo) {
-    PreFilterState pre = state.read(PRE_FILTER_KEY).orElse(null);
-    Resource request = pre != null ? pre.request() : PodRequests.requests(pod);
-    boolean zero = pre != null ? pre.zero() : request.isZero();
+    Optional<PreFilterState> stored = state.read(PRE_FILTER_KEY);
+    PreFilterState pre = stored.isPresent() ? stored.get() : preFilterState(PodRequests.requests(pod));
+    Resource request = pre.request();
+    boolean zero = pre.zero();
     Resource alloc = nodeInfo.allocatable();
     Resource used = nodeInfo.requested();
     boolean tooManyPods = nodeInfo.pods().size() + 1 > alloc.allowedPodNumber();
-    if (!tooManyPods && (zero || fits(request, used, alloc))) {
+    if (!tooManyPods && (zero || fits(pre, used, alloc))) {
       return Status.success(); // the common case, decided without allocating
     }
     List<String> reasons = new ArrayList<>();
@@ -120,12 +135,9 @@ public final class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, Pr
       unresolvable |= check(reasons, "memory", request.memory(), used.memory(), alloc.memory());
       unresolvable |= check(reasons, "ephemeral-storage", request.ephemeralStorage(),
           used.ephemeralStorage(), alloc.ephemeralStorage());
-      for (Map.Entry<String, Long> e : request.scalarResources().entrySet()) {
-        if (ignored(e.getKey())) {
-          continue;
-        }
-        unresolvable |= check(reasons, e.getKey(), e.getValue(), used.scalar(e.getKey()),
-            alloc.scalar(e.getKey()));
+      String[] names = pre.scalarNames();
+      for (int i = 0; i < names.length; i++) {
+        unresolvable |= check(reasons, names[i], pre.scalarAmounts()[i], used.scalar(names[i]), alloc.scalar(names[i]));
       }
     }
     if (reasons.isEmpty()) {
@@ -136,18 +148,16 @@ public final class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, Pr
   }
 
   /** Whether every checked request fits, the same tests as {@link #check} without the reasons. */
-  private boolean fits(Resource request, Resource used, Resource alloc) {
+  private static boolean fits(PreFilterState pre, Resource used, Resource alloc) {
+    Resource request = pre.request();
     if (exceeds(request.milliCpu(), used.milliCpu(), alloc.milliCpu())
         || exceeds(request.memory(), used.memory(), alloc.memory())
         || exceeds(request.ephemeralStorage(), used.ephemeralStorage(), alloc.ephemeralStorage())) {
       return false;
     }
-    Map<String, Long> scalars = request.scalarResources();
-    if (scalars.isEmpty()) {
-      return true;
-    }
-    for (Map.Entry<String, Long> e : scalars.entrySet()) {
-      if (!ignored(e.getKey()) && exceeds(e.getValue(), used.scalar(e.getKey()), alloc.scalar(e.getKey()))) {
+    String[] names = pre.scalarNames();
+    for (int i = 0; i < names.length; i++) {
+      if (exceeds(pre.scalarAmounts()[i], used.scalar(names[i]), alloc.scalar(names[i]))) {
         return false;
       }
     }

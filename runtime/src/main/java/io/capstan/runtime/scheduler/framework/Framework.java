@@ -52,6 +52,7 @@ public final class Framework {
   private final FrameworkMetrics metrics = new FrameworkMetrics();
   private final List<PreFilterPlugin> preFilters;
   private final FilterPlugin[] filters;
+  private final FilterChain filterChain;
   private final ScorePlugin[] scores;
   private final PreScorePlugin[] preScores;
   private final long[] weights;
@@ -78,6 +79,7 @@ public final class Framework {
     this.explain = explain;
     this.preFilters = typed(ExtensionPoint.PRE_FILTER, PreFilterPlugin.class);
     this.filters = typed(ExtensionPoint.FILTER, FilterPlugin.class).toArray(new FilterPlugin[0]);
+    this.filterChain = new FilterChain(filters);
     this.scores = typed(ExtensionPoint.SCORE, ScorePlugin.class).toArray(new ScorePlugin[0]);
     this.preScores = typed(ExtensionPoint.PRE_SCORE, PreScorePlugin.class).toArray(new PreScorePlugin[0]);
     this.weights = new long[scores.length];
@@ -194,64 +196,18 @@ public final class Framework {
   }
 
   /**
-   * Runs the filters on one node in order, stopping at the first non-success. Thread-safe. Not
-   * timed per node (the caller times the whole Filter phase).
+   * Runs the filters on one node in order, stopping at the first non-success. Thread-safe.
    *
    * @param verdicts if non-null, receives plugin → {@code "passed"} or the reason
    */
   public Status runFilters(CycleState state, Pod pod, NodeInfo node, Map<String, String> verdicts) {
-    {
-      for (FilterPlugin p : activeFilters(state)) {
-        Status s;
-        try {
-          s = requireNonNull(p.filter(state, pod, node), "filter status");
-        } catch (RuntimeException e) {
-          s = Status.error(e);
-        }
-        if (!s.isSuccess()) {
-          if (!s.isRejected() && !s.isError()) {
-            s = Status.error("Filter returned " + s.code() + ", which it may not");
-          }
-          s = s.withPlugin(p.name());
-          if (verdicts != null) {
-            verdicts.put(p.name(), s.message());
-          }
-          return s;
-        }
-        if (verdicts != null) {
-          verdicts.put(p.name(), "passed");
-        }
-      }
-      return Status.success();
-    }
+    return filterChain.run(state, pod, node, verdicts);
   }
 
-  /** The filters a cycle runs (those whose PreFilter did not SKIP), worked out once per cycle, not per node. */
-  private FilterPlugin[] activeFilters(CycleState state) {
-    Set<String> skip = state.skipFilterPlugins();
-    if (skip.isEmpty()) {
-      return filters;
-    }
-    ActiveFilters last = lastActive;
-    int size = skip.size();
-    if (last != null && last.state == state && last.skipped == size) {
-      return last.filters;
-    }
-    List<FilterPlugin> active = new ArrayList<>(filters.length);
-    for (FilterPlugin p : filters) {
-      if (!skip.contains(p.name())) {
-        active.add(p);
-      }
-    }
-    ActiveFilters computed = new ActiveFilters(state, size, active.toArray(new FilterPlugin[0]));
-    lastActive = computed;
-    return computed.filters;
+  /** {@link #runFilters}' verdict without the attributed status of a rejection, for callers that need feasibility only. */
+  public boolean passesFilters(CycleState state, Pod pod, NodeInfo node) {
+    return filterChain.passes(state, pod, node);
   }
-
-  /** The active filters of one cycle's state; the skip set only grows, in PreFilter, so its size tells a change. */
-  private record ActiveFilters(CycleState state, int skipped, FilterPlugin[] filters) {}
-
-  private volatile ActiveFilters lastActive;
 
   /** Runs PostFilter plugins in order until one succeeds (Kubernetes' RunPostFilterPlugins). */
   public PostFilterResult runPostFilter(CycleState state, Pod pod, Map<String, Status> statuses) {
