@@ -17,14 +17,14 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Promise;
 
 /**
- * Routes a request by the current {@link IngressState} and hands it to the {@link BackendForwarder}.
+ * Routes a request by the current {@link IngressState} (indexed: {@link RouteTable}) and hands it to the {@link BackendForwarder}.
  * No route: 404. A backend without endpoints: 503. A request body is read (without blocking a
  * thread) before forwarding, so a refused connect can be retried on the next endpoint with it.
  */
 final class ReverseProxyHandler extends Handler.Abstract.NonBlocking {
 
   private final BackendForwarder forwarder;
-  private volatile IngressState state = IngressState.empty();
+  private volatile RouteTable routes = new RouteTable(IngressState.empty());
 
   ReverseProxyHandler(Duration connectTimeout, Duration requestTimeout) {
     this.forwarder = new BackendForwarder(connectTimeout, requestTimeout);
@@ -32,7 +32,7 @@ final class ReverseProxyHandler extends Handler.Abstract.NonBlocking {
   }
 
   void serve(IngressState next) {
-    state = next;
+    routes = new RouteTable(next);
   }
 
   @Override
@@ -45,7 +45,7 @@ final class ReverseProxyHandler extends Handler.Abstract.NonBlocking {
   public boolean handle(Request request, Response response, Callback callback) {
     String host = host(request);
     String path = request.getHttpURI().getPath();
-    Optional<IngressBackend> backend = state.route(host, path == null || path.isEmpty() ? "/" : path);
+    Optional<IngressBackend> backend = routes.route(host, path == null || path.isEmpty() ? "/" : path);
     if (backend.isEmpty()) {
       return plain(response, callback, 404, "no ingress rule for " + host + path);
     }
