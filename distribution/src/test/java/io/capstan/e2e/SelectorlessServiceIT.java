@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.capstan.runtime.dns.DnsHost;
 import io.capstan.spi.client.ApiClient;
+import io.capstan.spi.client.ListOptions;
 import io.capstan.tck.dns.DnsQueries;
 import io.capstan.tck.ingress.NamedBackend;
 import io.capstan.tck.ingress.RawHttp;
@@ -13,6 +14,7 @@ import io.fabric8.kubernetes.api.model.Endpoints;
 import io.fabric8.kubernetes.api.model.EndpointsBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +29,8 @@ import org.xbill.DNS.Type;
  * Services without a selector, as Kubernetes serves them: their endpoints come from an Endpoints
  * object the user writes. With the controller manager running (whose endpoints and EndpointSlice
  * controllers leave such Services alone), the userspace proxy forwards to the written addresses
- * and cluster DNS answers the Service's ClusterIP, or for a headless one the written addresses.
+ * and cluster DNS answers the Service's ClusterIP, or for a headless one the written addresses; the
+ * EndpointSliceMirroring controller mirrors the written Endpoints into an EndpointSlice.
  */
 class SelectorlessServiceIT {
 
@@ -73,6 +76,14 @@ class SelectorlessServiceIT {
       assertThat(written.getSubsets().get(0).getAddresses().get(0).getIp()).isEqualTo("127.0.0.1");
       assertThat(written.getSubsets().get(0).getPorts().get(0).getPort()).isEqualTo(backend.port());
       assertThat(answer(local, "/again")).isEqualTo("db /again");
+
+      // and the EndpointSliceMirroring controller mirrors the written Endpoints into a slice
+      await().atMost(Duration.ofSeconds(20)).until(() -> client.resources(EndpointSlice.class)
+          .list(ListOptions.inNamespace("default").withLabelSelector("kubernetes.io/service-name=db")).items(),
+          slices -> slices.size() == 1 && "endpointslicemirroring-controller.k8s.io".equals(
+              slices.get(0).getMetadata().getLabels().get("endpointslice.kubernetes.io/managed-by"))
+              && slices.get(0).getEndpoints() != null && slices.get(0).getEndpoints().size() == 1
+              && slices.get(0).getEndpoints().get(0).getAddresses().equals(List.of("127.0.0.1")));
     }
   }
 
