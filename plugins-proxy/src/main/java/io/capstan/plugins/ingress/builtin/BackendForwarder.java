@@ -8,6 +8,7 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -34,8 +35,10 @@ import org.slf4j.LoggerFactory;
  * the ingress server's own thread pool, scheduler and buffer pool: no thread per request or per
  * completion (the JDK client completed every exchange on a new thread where the common pool has
  * fewer than two threads, as on two cores). Endpoints are taken round-robin per backend; a refused
- * or timed-out connect tries the next one, every endpoint refusing answers 502, and so does a
- * backend that fails before it answers. The response is streamed back as it arrives.
+ * or timed-out connect tries the next one, every endpoint refusing answers 502. A backend that fails
+ * before it answers (typically a kept-alive connection it closed just as the request went out) gets
+ * an idempotent request once more, like nginx's {@code proxy_next_upstream error}; otherwise, and
+ * on the request timeout, 502. The response is streamed back as it arrives.
  */
 final class BackendForwarder extends ContainerLifeCycle {
 
@@ -47,12 +50,24 @@ final class BackendForwarder extends ContainerLifeCycle {
   private static final Set<String> NOT_RETURNED = Set.of("connection", "keep-alive", "proxy-authenticate",
       "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade");
 
+  private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE");
+
   private final HttpClient client = new HttpClient();
   private final long requestTimeoutMillis;
   private final Map<String, AtomicInteger> nextEndpoint = new ConcurrentHashMap<>();
 
-  BackendForwarder(Duration connectTimeout, Duration requestTimeout) {
+  /** Endpoints that refused this request's connects, and whether it was sent once more already. */
+  private static final class Attempts {
+    final Set<EndpointInfo> refused = new HashSet<>(2);
+    boolean resent;
+  }
+
+  /**
+   * @param maxConnections the most connections to one endpoint (more requests queue)
+   */
+  BackendForwarder(Duration connectTimeout, Duration requestTimeout, int maxConnections) {
     client.setConnectTimeout(connectTimeout.toMillis());
+    client.setMaxConnectionsPerDestination(maxConnections);
     client.setFollowRedirects(false);
     client.setUserAgentField(null); // the client's own User-Agent is forwarded, not Jetty's
     client.getContentDecoderFactories().clear(); // bodies pass as the backend encoded them
@@ -67,14 +82,17 @@ final class BackendForwarder extends ContainerLifeCycle {
     client.setByteBufferPool(server.getByteBufferPool());
   }
 
-  void forward(Request in, Response out, Callback callback, IngressBackend backend, ByteBuffer body,
-      Set<EndpointInfo> tried) {
-    Optional<EndpointInfo> endpoint = pick(backend, tried);
+  void forward(Request in, Response out, Callback callback, IngressBackend backend, ByteBuffer body) {
+    forward(in, out, callback, backend, body, new Attempts());
+  }
+
+  private void forward(Request in, Response out, Callback callback, IngressBackend backend, ByteBuffer body,
+      Attempts attempts) {
+    Optional<EndpointInfo> endpoint = pick(backend, attempts.refused);
     if (endpoint.isEmpty()) {
       ReverseProxyHandler.plain(out, callback, 502, "no endpoint of " + backend + " accepted the connection");
       return;
     }
-    tried.add(endpoint.get());
     String host = ReverseProxyHandler.host(in);
     var request = client.newRequest("http://" + endpoint.get().address() + pathAndQuery(in)).method(in.getMethod())
         .version(HttpVersion.HTTP_1_1).timeout(requestTimeoutMillis, TimeUnit.MILLISECONDS).headers(fields -> {
@@ -109,7 +127,13 @@ final class BackendForwarder extends ContainerLifeCycle {
       if (isConnectFailure(cause)) {
         LOG.debug("ingress: {} refused the connection ({}), trying the next endpoint", endpoint.get().address(),
             cause.toString());
-        forward(in, out, callback, backend, body, tried);
+        attempts.refused.add(endpoint.get());
+        forward(in, out, callback, backend, body, attempts);
+      } else if (!attempts.resent && IDEMPOTENT.contains(in.getMethod()) && !isTimeout(cause)) {
+        LOG.debug("ingress: {} failed before answering ({}), sending the {} once more", endpoint.get().address(),
+            cause.toString(), in.getMethod());
+        attempts.resent = true;
+        forward(in, out, callback, backend, body, attempts);
       } else {
         LOG.debug("ingress: {} failed: {}", endpoint.get().address(), cause.toString());
         ReverseProxyHandler.plain(out, callback, 502, "backend " + backend + " failed: " + cause.getMessage());
@@ -122,6 +146,15 @@ final class BackendForwarder extends ContainerLifeCycle {
       if (t instanceof ConnectException
           || (t instanceof SocketTimeoutException && String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT)
               .contains("connect"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isTimeout(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof java.util.concurrent.TimeoutException) {
         return true;
       }
     }

@@ -5,7 +5,6 @@ import io.capstan.spi.ingress.IngressState;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -26,8 +25,8 @@ final class ReverseProxyHandler extends Handler.Abstract.NonBlocking {
   private final BackendForwarder forwarder;
   private volatile RouteTable routes = new RouteTable(IngressState.empty());
 
-  ReverseProxyHandler(Duration connectTimeout, Duration requestTimeout) {
-    this.forwarder = new BackendForwarder(connectTimeout, requestTimeout);
+  ReverseProxyHandler(Duration connectTimeout, Duration requestTimeout, int maxConnections) {
+    this.forwarder = new BackendForwarder(connectTimeout, requestTimeout, maxConnections);
     addBean(forwarder);
   }
 
@@ -53,11 +52,11 @@ final class ReverseProxyHandler extends Handler.Abstract.NonBlocking {
       return plain(response, callback, 503, "service " + backend.get() + " has no ready endpoints");
     }
     if (request.getLength() == 0) {
-      forwarder.forward(request, response, callback, backend.get(), BufferUtil.EMPTY_BUFFER, new HashSet<>());
+      forwarder.forward(request, response, callback, backend.get(), BufferUtil.EMPTY_BUFFER);
       return true;
     }
     Content.Source.asByteBuffer(request, Promise.from(
-        body -> forwarder.forward(request, response, callback, backend.get(), body, new HashSet<>()),
+        body -> forwarder.forward(request, response, callback, backend.get(), body),
         callback::failed));
     return true;
   }

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * What the builtin ingress forwards and returns, against a real backend that echoes what reached
  * it: method, path and query, body, the client's Host and the X-Forwarded-* headers, response
  * headers and large bodies; a refused endpoint retried on the next, 502 when none accepts or the
- * backend fails before answering.
+ * backend fails before answering; a kept-alive connection the backend dropped retried for an
+ * idempotent request only.
  */
 class BuiltinIngressForwardingTest {
 
@@ -125,6 +126,51 @@ class BuiltinIngressForwardingTest {
       route(EndpointInfo.ready("127.0.0.1", mute.getLocalPort(), "n1"));
       assertThat(exchange(controller.httpAddress(), "GET / HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n"))
           .startsWith("HTTP/1.1 502").contains("failed");
+    }
+  }
+
+  @Test
+  void aKeptAliveConnectionTheBackendClosedIsRetriedForIdempotentRequestsOnly() throws Exception {
+    try (ServerSocket flaky = new ServerSocket(0, 8, java.net.InetAddress.getLoopbackAddress())) {
+      Thread server = new Thread(() -> {
+        while (!flaky.isClosed()) {
+          try {
+            Socket s = flaky.accept();
+            Thread connection = new Thread(() -> answerOnceThenDropTheNext(s));
+            connection.setDaemon(true);
+            connection.start();
+          } catch (IOException e) {
+            return;
+          }
+        }
+      });
+      server.setDaemon(true);
+      server.start();
+      route(EndpointInfo.ready("127.0.0.1", flaky.getLocalPort(), "n1"));
+      String get = "GET /k HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n";
+      assertThat(exchange(controller.httpAddress(), get)).startsWith("HTTP/1.1 200"); // the ingress keeps that connection
+      assertThat(exchange(controller.httpAddress(), get)).startsWith("HTTP/1.1 200"); // dropped on reuse, sent again
+      String post = "POST /k HTTP/1.1\r\nHost: a\r\nContent-Length: 1\r\nConnection: close\r\n\r\nx";
+      assertThat(exchange(controller.httpAddress(), post)).startsWith("HTTP/1.1 502"); // never sent twice
+    }
+  }
+
+  /** Answers the first request on the connection (keep-alive), then reads the next and closes without a word. */
+  private static void answerOnceThenDropTheNext(Socket socket) {
+    try (socket) {
+      var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+      int length = 0;
+      for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+        if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+          length = Integer.parseInt(line.substring(15).trim());
+        }
+      }
+      in.skip(length);
+      socket.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok".getBytes(StandardCharsets.ISO_8859_1));
+      socket.getOutputStream().flush();
+      in.readLine(); // the next request on this connection: dropped
+    } catch (IOException e) {
+      // the ingress closed it
     }
   }
 
