@@ -2,6 +2,7 @@ package io.capstan.plugins.controllers.endpointslice;
 
 import static java.util.Objects.requireNonNull;
 
+import io.capstan.plugins.controllers.shared.SliceWrites;
 import io.capstan.spi.api.ObjectKey;
 import io.capstan.spi.client.Lister;
 import io.capstan.spi.client.NotFoundException;

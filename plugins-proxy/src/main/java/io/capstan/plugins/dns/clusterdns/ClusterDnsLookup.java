@@ -62,6 +62,11 @@ final class ClusterDnsLookup {
     return ClusterDnsAnswer.refused();
   }
 
+  /** Whether the name is in a reverse zone ({@code in-addr.arpa}, {@code ip6.arpa}). */
+  boolean isReverse(Name question) {
+    return question.subdomain(IN_ADDR) || question.subdomain(IP6);
+  }
+
   private ClusterDnsAnswer inZone(Name q, int type, List<String> labels) {
     int n = labels.size();
     if (n == 0) {

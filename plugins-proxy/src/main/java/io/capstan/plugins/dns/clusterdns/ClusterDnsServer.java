@@ -15,8 +15,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code cluster-dns} plugin: an authoritative DNS server for the cluster zone and the reverse
  * zones, over UDP and TCP on one address, answering from a {@link ClusterDnsIndex} the host keeps
- * current. It does not recurse or forward: other names get REFUSED, so a resolver moves on to its
- * next nameserver.
+ * current. Other names are forwarded to the upstream resolvers ({@link UpstreamForwarder}: the
+ * configured {@code upstreams}, by default the nameservers of {@code /etc/resolv.conf}, like
+ * CoreDNS's {@code forward . /etc/resolv.conf}); without upstreams they get REFUSED, so a resolver
+ * moves on to its next nameserver.
  */
 public final class ClusterDnsServer implements ClusterDns {
 
@@ -26,6 +28,7 @@ public final class ClusterDnsServer implements ClusterDns {
   private final ClusterDnsIndex index = new ClusterDnsIndex();
   private UdpListener udp;
   private TcpListener tcp;
+  private UpstreamForwarder forwarder;
   private volatile List<InetSocketAddress> addresses = List.of();
 
   @Inject
@@ -39,24 +42,59 @@ public final class ClusterDnsServer implements ClusterDns {
     if (udp != null) {
       throw new IllegalStateException("cluster DNS already listens on " + addresses);
     }
+    InetSocketAddress bind = new InetSocketAddress(settings.bindAddress(), settings.port());
+    UpstreamForwarder f = new UpstreamForwarder(upstreams(bind), config.upstreamTimeout());
     ClusterDnsResponder responder = new ClusterDnsResponder(
-        new ClusterDnsLookup(index, settings.zone(), config.ttl().toSeconds()));
-    UdpListener u = new UdpListener(new InetSocketAddress(settings.bindAddress(), settings.port()), responder);
-    TcpListener t;
-    try {
-      // port 0: TCP takes the port UDP was given, so both answer on one address
-      t = new TcpListener(u.address(), responder, config.tcpIdleTimeout(), config.maxTcpConnections());
-    } catch (IOException e) {
-      closeQuietly(u);
-      throw e;
+        new ClusterDnsLookup(index, settings.zone(), config.ttl().toSeconds()), f);
+    UdpListener u = null;
+    TcpListener t = null;
+    // port 0: TCP takes the port UDP was given, so both answer on one address; that port may be
+    // taken for TCP by another socket, so a free port is looked for again a few times
+    for (int attempt = 1; t == null; attempt++) {
+      try {
+        u = new UdpListener(bind, responder);
+        t = new TcpListener(u.address(), responder, config.tcpIdleTimeout(), config.maxTcpConnections());
+      } catch (IOException e) {
+        if (u != null) {
+          closeQuietly(u);
+          u = null;
+        }
+        if (settings.port() != 0 || attempt == 5) {
+          f.close();
+          throw e;
+        }
+        LOG.debug("cluster DNS: {}; trying another port", e.getMessage());
+      }
     }
     u.start();
     t.start();
     udp = u;
     tcp = t;
+    forwarder = f;
     addresses = List.of(u.address());
-    LOG.info("cluster DNS answers for {} on {} (UDP and TCP)", settings.zone(), u.address());
+    LOG.info("cluster DNS answers for {} on {} (UDP and TCP); other names {}", settings.zone(), u.address(),
+        f.enabled() ? "are forwarded to " + f.upstreams() : "are refused (no upstreams)");
     return addresses;
+  }
+
+  /** The upstreams, less this server's own address (a loop); none when resolv.conf is unreadable. */
+  private List<InetSocketAddress> upstreams(InetSocketAddress self) {
+    List<InetSocketAddress> configured;
+    try {
+      configured = Upstreams.of(config);
+    } catch (IOException e) {
+      LOG.warn("cluster DNS: cannot read upstream nameservers from {} ({}); names outside the cluster are refused"
+          + " (set dns.cluster-dns.upstreams)", config.resolvConf(), e.toString());
+      return List.of();
+    }
+    return configured.stream().filter(a -> {
+      boolean loop = a.getPort() == self.getPort() && (a.getAddress().equals(self.getAddress())
+          || self.getAddress().isAnyLocalAddress() && a.getAddress().isLoopbackAddress());
+      if (loop) {
+        LOG.warn("cluster DNS: upstream {} is this server itself; not forwarding there", a);
+      }
+      return !loop;
+    }).toList();
   }
 
   @Override
@@ -91,6 +129,10 @@ public final class ClusterDnsServer implements ClusterDns {
     if (tcp != null) {
       closeQuietly(tcp);
       tcp = null;
+    }
+    if (forwarder != null) {
+      forwarder.close();
+      forwarder = null;
     }
   }
 

@@ -103,7 +103,7 @@ final class TcpListener implements AutoCloseable {
         if (query.length < length) {
           return;
         }
-        Optional<byte[]> response = responder.respond(query, length, false);
+        Optional<byte[]> response = responder.respond(query, length, false).join(); // bounded by the upstream timeouts
         if (response.isEmpty()) {
           return;
         }

@@ -7,13 +7,14 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
-import java.util.Optional;
+import java.net.SocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The DNS UDP listener: one thread receives each datagram and answers it inline (an answer is an
- * index lookup, microseconds), so one thread serves any number of clients.
+ * index lookup, microseconds), so one thread serves any number of clients; a forwarded query is
+ * answered when its upstream replies, without holding this thread.
  */
 final class UdpListener implements AutoCloseable {
 
@@ -53,10 +54,15 @@ final class UdpListener implements AutoCloseable {
       DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
       try {
         socket.receive(packet);
-        Optional<byte[]> response = responder.respond(packet.getData(), packet.getLength(), true);
-        if (response.isPresent()) {
-          socket.send(new DatagramPacket(response.get(), response.get().length, packet.getSocketAddress()));
-        }
+        SocketAddress client = packet.getSocketAddress();
+        // cluster answers complete here; forwarded ones later, on the forwarder's thread
+        responder.respond(packet.getData(), packet.getLength(), true).thenAccept(response -> response.ifPresent(bytes -> {
+          try {
+            socket.send(new DatagramPacket(bytes, bytes.length, client));
+          } catch (IOException e) {
+            LOG.debug("dns udp: answering {}: {}", client, e.toString());
+          }
+        }));
       } catch (IOException e) {
         if (running) {
           LOG.debug("dns udp: {}", e.toString());

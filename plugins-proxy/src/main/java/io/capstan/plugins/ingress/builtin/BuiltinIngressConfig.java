@@ -13,7 +13,8 @@ import java.time.Duration;
  * @param connectTimeout how long a connect to one endpoint may take before the next is tried;
  *     default {@code 2s}
  * @param requestTimeout how long a backend may take to answer; default {@code 60s}
- * @param maxThreads the most request threads; default {@code 200}
+ * @param maxThreads the most request threads, and the most connections to one endpoint; default
+ *     {@code 200}
  */
 public record BuiltinIngressConfig(String bindAddress, Integer httpPort, Integer httpsPort, Duration connectTimeout,
     Duration requestTimeout, Integer maxThreads) {

@@ -47,7 +47,7 @@ public final class BuiltinIngressController implements IngressController {
   @Inject
   public BuiltinIngressController(BuiltinIngressConfig config) {
     this.config = requireNonNull(config, "config");
-    this.handler = new ReverseProxyHandler(config.connectTimeout(), config.requestTimeout());
+    this.handler = new ReverseProxyHandler(config.connectTimeout(), config.requestTimeout(), config.maxThreads());
   }
 
   @Override

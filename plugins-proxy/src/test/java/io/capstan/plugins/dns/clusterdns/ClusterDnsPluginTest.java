@@ -39,7 +39,8 @@ class ClusterDnsPluginTest extends io.capstan.tck.plugin.AbstractPluginTest<Clus
 
   @Override
   protected Map<String, Object> settings() {
-    return Map.of("ttl", "30s", "tcpIdleTimeout", "2s", "maxTcpConnections", 4);
+    return Map.of("ttl", "30s", "tcpIdleTimeout", "2s", "maxTcpConnections", 4, "upstreams", List.of(),
+        "resolvConf", "/etc/resolv.conf", "upstreamTimeout", "500ms");
   }
 
   @Test
@@ -48,6 +49,12 @@ class ClusterDnsPluginTest extends io.capstan.tck.plugin.AbstractPluginTest<Clus
     assertThat(config.ttl()).isEqualTo(Duration.ofSeconds(30));
     assertThat(config.tcpIdleTimeout()).isEqualTo(Duration.ofSeconds(2));
     assertThat(config.maxTcpConnections()).isEqualTo(4);
+    assertThat(config.upstreams()).isEmpty();
+    assertThat(config.upstreamTimeout()).isEqualTo(Duration.ofMillis(500));
+    assertThat(bindSettings(Map.of("upstreams", List.of("10.0.0.10", "[::1]:5300"))).upstreams())
+        .containsExactly("10.0.0.10", "[::1]:5300");
+    assertThat(ClusterDnsConfig.defaults().upstreams()).isNull(); // from resolv.conf
+    assertThat(ClusterDnsConfig.defaults().resolvConf()).isEqualTo("/etc/resolv.conf");
     assertThat(bindSettings(Map.of())).isEqualTo(ClusterDnsConfig.defaults());
     assertThat(ClusterDnsConfig.defaults().ttl()).isEqualTo(Duration.ofSeconds(5));
   }
@@ -58,6 +65,12 @@ class ClusterDnsPluginTest extends io.capstan.tck.plugin.AbstractPluginTest<Clus
         .hasMessageContaining("dns.cluster-dns.ttl must be 0s-3600s");
     assertThatThrownBy(() -> new ClusterDnsConfig(null, null, 0))
         .hasMessageContaining("maxTcpConnections must be at least 1");
+    assertThatThrownBy(() -> new ClusterDnsConfig(null, null, null, List.of("dns.example"), null, null))
+        .hasMessageContaining("'dns.example' is not an IP address");
+    assertThatThrownBy(() -> new ClusterDnsConfig(null, null, null, List.of("10.0.0.1:99999"), null, null))
+        .hasMessageContaining("'10.0.0.1:99999' is not an IP address");
+    assertThatThrownBy(() -> new ClusterDnsConfig(null, null, null, null, null, Duration.ZERO))
+        .hasMessageContaining("upstreamTimeout must be positive");
     assertThatThrownBy(() -> new DnsSettings("127.0.0.1", 70000, "cluster.local"))
         .hasMessageContaining("dns.port must be 0-65535");
     assertThat(new DnsSettings("127.0.0.1", 0, "Cluster.Local.").zone()).isEqualTo("cluster.local");
