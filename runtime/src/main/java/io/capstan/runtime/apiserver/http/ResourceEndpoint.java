@@ -77,8 +77,14 @@ final class ResourceEndpoint {
   private void get(ApiRequest scope, QueryParams query, String accept, Response response, Callback callback) {
     switch (scope.subresource()) {
       case "", "status" -> {
+        boolean asTable = MediaTypes.wantsTable(accept) && extensions.tables().isPresent();
+        if (!asTable && !MediaTypes.wantsYaml(accept)) {
+          // Plain JSON needs no transformation: served from the stored bytes, not decoded and encoded again.
+          Responses.bytes(response, callback, 200, MediaTypes.JSON, api.reads().getJson(scope, query.get("resourceVersion")));
+          return;
+        }
         HasMetadata object = api.reads().get(scope, query.get("resourceVersion"));
-        if (MediaTypes.wantsTable(accept) && extensions.tables().isPresent()) {
+        if (asTable) {
           JsonNode table = extensions.tables().get().render(scope.kind(), java.util.List.of(object),
               object.getMetadata().getResourceVersion(), "", api.strategy().now());
           tableResponse(response, callback, table);

@@ -46,6 +46,23 @@ public final class ResourceReads {
     return found.orElseThrow(() -> ApiErrors.notFound(request.kind(), request.name()));
   }
 
+  /**
+   * {@link #get} as the JSON a client is served. A read from the store (any resourceVersion but
+   * {@code "0"}) is made from the stored bytes without decoding the object; one from the watch cache
+   * encodes the cached object.
+   */
+  public byte[] getJson(ApiRequest request, String resourceVersion) {
+    if ("0".equals(resourceVersion)) {
+      try {
+        return storage.codec().mapper().writeValueAsBytes(get(request, resourceVersion));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    return storage.getJson(request.kind(), request.namespace(), request.name())
+        .orElseThrow(() -> ApiErrors.notFound(request.kind(), request.name()));
+  }
+
   /** A list page. Items may be shared with the watch cache: callers must not modify them. */
   public StoredList list(ApiRequest request, ListQuery query) {
     Predicate<HasMetadata> predicate = Selectors.of(request.kind(), query);

@@ -67,6 +67,15 @@ public final class ObjectStorage {
   }
 
   /**
+   * The object at the latest revision as the JSON a client is served ({@link ObjectCodec#servedJson}),
+   * without building the object when its stored bytes allow.
+   */
+  public Optional<byte[]> getJson(ResourceKind kind, String namespace, String name) {
+    RangeRequest request = RangeRequest.of(KeyRange.key(StorageKeys.bytes(StorageKeys.objectKey(kind, namespace, name))));
+    return read(request).first().map(kv -> codec.servedJson(kind, kv, kv.modRevision()));
+  }
+
+  /**
    * One page of the objects in {@code namespace} ({@code ""}: all) that pass {@code filter}, from
    * the snapshot at {@code revision} (0: latest) or the one pinned by {@code continueToken}.
    */
