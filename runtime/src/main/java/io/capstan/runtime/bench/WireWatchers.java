@@ -118,17 +118,20 @@ final class WireWatchers implements AutoCloseable {
     @Override
     public synchronized void onContent(Response response, ByteBuffer content) {
       long arrived = System.nanoTime();
-      while (content.hasRemaining()) {
-        byte b = content.get();
-        if (b != '\n') {
-          if (length == line.length) {
-            line = java.util.Arrays.copyOf(line, line.length * 2);
-          }
-          line[length++] = b;
+      int scanFrom = length;
+      if (length + content.remaining() > line.length) {
+        line = java.util.Arrays.copyOf(line, Math.max(line.length * 2, length + content.remaining()));
+      }
+      int n = content.remaining();
+      content.get(line, length, n); // one bulk copy; the scan below runs over a heap array
+      length += n;
+      int lineStart = 0;
+      for (int i = scanFrom; i < length; i++) {
+        if (line[i] != '\n') {
           continue;
         }
-        long sent = sentNanos(line, length);
-        length = 0;
+        long sent = sentNanos(line, lineStart, i - lineStart);
+        lineStart = i + 1;
         if (sent > 0) {
           latencies.record(arrived - sent);
           if (++received == expected) {
@@ -136,12 +139,16 @@ final class WireWatchers implements AutoCloseable {
           }
         }
       }
+      if (lineStart > 0) {
+        System.arraycopy(line, lineStart, line, 0, length - lineStart);
+        length -= lineStart;
+      }
     }
   }
 
   /** The "sent" annotation of an ADDED event's pod, or 0 for any other line. Reads no further than it. */
-  static long sentNanos(byte[] line, int length) {
-    try (JsonParser parser = JSON.createParser(line, 0, length)) {
+  static long sentNanos(byte[] bytes, int offset, int length) {
+    try (JsonParser parser = JSON.createParser(bytes, offset, length)) {
       if (parser.nextToken() != JsonToken.START_OBJECT || !"type".equals(parser.nextFieldName())
           || parser.nextToken() != JsonToken.VALUE_STRING || !"ADDED".equals(parser.getText())) {
         return 0;

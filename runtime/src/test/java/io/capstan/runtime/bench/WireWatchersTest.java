@@ -24,8 +24,7 @@ class WireWatchersTest {
   }
 
   private static long scan(String line) {
-    byte[] bytes = ("padding" + line).getBytes(StandardCharsets.UTF_8);
-    byte[] shifted = java.util.Arrays.copyOfRange(bytes, 7, bytes.length);
-    return WireWatchers.sentNanos(shifted, shifted.length);
+    byte[] bytes = ("padding" + line + "\n{\"type\":\"ADDED\"}").getBytes(StandardCharsets.UTF_8);
+    return WireWatchers.sentNanos(bytes, 7, line.getBytes(StandardCharsets.UTF_8).length);
   }
 }

@@ -100,8 +100,14 @@ final class ResourceEndpoint {
 
   private void list(ApiRequest scope, QueryParams query, String accept, Response response, Callback callback) {
     ListQuery listQuery = query.listQuery();
+    boolean asTable = MediaTypes.wantsTable(accept) && extensions.tables().isPresent();
+    if (!asTable && !MediaTypes.wantsYaml(accept)) {
+      // Plain JSON: the items' stored bytes go out as they are, not decoded and encoded again.
+      Responses.bytes(response, callback, 200, MediaTypes.JSON, ListBodies.json(scope.kind(), api.reads().listJson(scope, listQuery)));
+      return;
+    }
     StoredList page = api.reads().list(scope, listQuery);
-    if (MediaTypes.wantsTable(accept) && extensions.tables().isPresent()) {
+    if (asTable) {
       JsonNode table = extensions.tables().get().render(scope.kind(), page.items(), Long.toString(page.revision()),
           page.continueToken(), api.strategy().now());
       tableResponse(response, callback, table);
