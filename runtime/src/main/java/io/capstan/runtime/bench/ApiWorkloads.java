@@ -109,7 +109,7 @@ final class ApiWorkloads {
           }));
     }
     try {
-      writeFanOutPods("fanout-", creates, perSecond);
+      writeFanOutPods("fanout-decoded-", creates, perSecond);
       if (!done.await(120, TimeUnit.SECONDS)) {
         throw new IllegalStateException("not every watcher saw every pod within 120 s");
       }
@@ -133,7 +133,11 @@ final class ApiWorkloads {
     }
   }
 
-  private void writeFanOutPods(String prefix, int creates, int perSecond) {
+  /** Fan-out runs so far: each names its pods apart, several runs may share a namespace. */
+  private static final AtomicLong FAN_OUTS = new AtomicLong();
+
+  private void writeFanOutPods(String kind, int creates, int perSecond) {
+    String prefix = kind + FAN_OUTS.incrementAndGet() + "-";
     long interval = 1_000_000_000L / perSecond;
     long begin = System.nanoTime();
     for (int i = 0; i < creates; i++) {

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Plain-JSON gets and lists are served from the stored bytes; YAML and watch-cache reads still
- * encode the object. Both must say the same thing, resourceVersion included, over real sockets.
+ * Plain-JSON gets and lists are served from the stored bytes; YAML, {@code ?pretty} and
+ * watch-cache reads still encode the object. Both must say the same thing, resourceVersion included, over real sockets.
  */
 class ServedJsonHttpTest {
 
@@ -81,6 +81,21 @@ class ServedJsonHttpTest {
     assertThat(again.at("/metadata/resourceVersion").asText()).isEqualTo(updated.at("/metadata/resourceVersion").asText())
         .isNotEqualTo(version);
     assertThat(again.at("/spec/containers/0/image").asText()).isEqualTo("nginx:2");
+  }
+
+  @Test
+  void prettyIsIndentedAsKubernetesIndentsAndSaysTheSame() throws Exception {
+    api.post(PODS, pod("a", "web"));
+    JsonNode plain = json(api.get(PODS + "/a"));
+
+    String pretty = api.get(PODS + "/a?pretty=true").body();
+
+    assertThat(pretty).startsWith("{\n  \"apiVersion\": \"v1\",\n  \"kind\": \"Pod\",\n  \"metadata\": {\n    \"annotations\": {")
+        .contains("\"finalizers\": [\n      \"example.com/keep\"\n    ],");
+    assertThat(KubeJson.mapper().readTree(pretty)).isEqualTo(plain);
+    String list = api.get(PODS + "?pretty=true").body();
+    assertThat(list).startsWith("{\n  \"kind\": \"PodList\",");
+    assertThat(KubeJson.mapper().readTree(list).path("items").get(0)).isEqualTo(plain);
   }
 
   @Test
