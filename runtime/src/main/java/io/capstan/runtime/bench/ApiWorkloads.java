@@ -88,6 +88,12 @@ final class ApiWorkloads {
    * ADDED event, decoded, at each watcher's handler. Returns p50 and p99 in ms.
    */
   double[] watchFanOut(int watchers, int creates, int perSecond) throws Exception {
+    return percentiles(watchFanOutSamples(watchers, creates, perSecond));
+  }
+
+  /** {@link #watchFanOut}'s samples, one recorder per watcher. */
+  List<Latencies> watchFanOutSamples(int watchers, int creates, int perSecond) throws Exception {
+    String run = "fanout-" + FAN_OUTS.incrementAndGet();
     String version = pods.list(ListOptions.inNamespace(namespace).withLimit(1)).resourceVersion();
     List<Latencies> recorded = new ArrayList<>();
     List<Watch> watches = new ArrayList<>();
@@ -95,7 +101,7 @@ final class ApiWorkloads {
     for (int w = 0; w < watchers; w++) {
       Latencies latencies = new Latencies(creates);
       recorded.add(latencies);
-      watches.add(pods.watch(ListOptions.inNamespace(namespace).withResourceVersion(version).withLabelSelector("app=fanout"),
+      watches.add(pods.watch(ListOptions.inNamespace(namespace).withResourceVersion(version).withLabelSelector("app=" + run),
           (type, pod) -> {
             if (type == WatchEventType.ADDED) {
               long sent = Long.parseLong(pod.getMetadata().getAnnotations().get(SENT_ANNOTATION));
@@ -109,35 +115,47 @@ final class ApiWorkloads {
           }));
     }
     try {
-      writeFanOutPods("fanout-decoded-", creates, perSecond);
+      writeFanOutPods(run, creates, perSecond);
       if (!done.await(120, TimeUnit.SECONDS)) {
         throw new IllegalStateException("not every watcher saw every pod within 120 s");
       }
     } finally {
       watches.forEach(Watch::close);
     }
+    return recorded;
+  }
+
+  /** p50 and p99 in ms over all the recorders. */
+  static double[] percentiles(List<Latencies> recorded) {
     return new double[] {Latencies.percentileMillis(recorded, 50), Latencies.percentileMillis(recorded, 99)};
   }
 
   /**
    * {@link #watchFanOut} with {@link WireWatchers} on the HTTP server at {@code server}: latency
    * runs from the start of each create to the arrival of the end of its ADDED event's line at each
-   * watcher, before any decoding. Returns p50 and p99 in ms.
+   * watcher, before any decoding. Returns the samples, one recorder per watcher.
    */
-  double[] wireWatchFanOut(java.net.URI server, int watchers, int creates, int perSecond) throws Exception {
+  List<Latencies> wireWatchFanOut(java.net.URI server, int watchers, int creates, int perSecond) throws Exception {
+    String run = "fanout-" + FAN_OUTS.incrementAndGet();
     String version = pods.list(ListOptions.inNamespace(namespace).withLimit(1)).resourceVersion();
-    try (WireWatchers wire = WireWatchers.open(server, namespace, "app=fanout", version, watchers, creates)) {
-      writeFanOutPods("fanout-wire-", creates, perSecond);
+    try (WireWatchers wire = WireWatchers.open(server, namespace, "app=" + run, version, watchers, creates)) {
+      writeFanOutPods(run, creates, perSecond);
       wire.await(120);
-      return new double[] {Latencies.percentileMillis(wire.latencies(), 50), Latencies.percentileMillis(wire.latencies(), 99)};
+      return wire.latencies();
     }
   }
 
-  /** Fan-out runs so far: each names its pods apart, several runs may share a namespace. */
+  /**
+   * Fan-out runs so far. Each run names and labels its pods apart and its watchers select that
+   * label only: runs may share a namespace, and the watches of an earlier run may still be open
+   * on the server (JDK 17's HTTP client does not close a watch's connection when it is cancelled;
+   * the server drops the watch when a write fails or it times out), so they get none of its events.
+   */
   private static final AtomicLong FAN_OUTS = new AtomicLong();
 
-  private void writeFanOutPods(String kind, int creates, int perSecond) {
-    String prefix = kind + FAN_OUTS.incrementAndGet() + "-";
+  /** Creates {@code creates} pods named and labelled {@code app=run} at {@code perSecond}. */
+  private void writeFanOutPods(String run, int creates, int perSecond) {
+    String prefix = run + "-";
     long interval = 1_000_000_000L / perSecond;
     long begin = System.nanoTime();
     for (int i = 0; i < creates; i++) {
@@ -146,7 +164,7 @@ final class ApiWorkloads {
         LockSupport.parkNanos(wait);
       }
       Pod pod = pod(namespace, prefix + i, System.nanoTime());
-      pod.getMetadata().getLabels().put("app", "fanout");
+      pod.getMetadata().getLabels().put("app", run);
       pods.create(pod);
     }
   }

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
@@ -62,7 +63,7 @@ final class WireWatchers implements AutoCloseable {
     for (int w = 0; w < watchers; w++) {
       Stream stream = new Stream(expected, all.complete);
       all.streams.add(stream);
-      all.http.sendAsync(request, info -> {
+      stream.exchange = all.http.sendAsync(request, info -> {
         if (info.statusCode() != 200) {
           all.failure.compareAndSet(null, "watch answered " + info.statusCode());
         }
@@ -105,6 +106,7 @@ final class WireWatchers implements AutoCloseable {
     private final int expected;
     private final CountDownLatch complete;
     private volatile Flow.Subscription subscription;
+    private volatile CompletableFuture<?> exchange;
     private byte[] line = new byte[8192];
     private int length;
     private int received;
@@ -167,10 +169,18 @@ final class WireWatchers implements AutoCloseable {
       // ends when the bench closes it
     }
 
+    /**
+     * Stops reading. JDK 17's client keeps the connection open even with the exchange cancelled,
+     * so the server keeps the watch until a write fails or it times out; see ApiWorkloads#FAN_OUTS.
+     */
     void cancel() {
       Flow.Subscription s = subscription;
       if (s != null) {
         s.cancel();
+      }
+      CompletableFuture<?> e = exchange;
+      if (e != null) {
+        e.cancel(true);
       }
     }
   }

@@ -139,7 +139,7 @@ class ServedJsonTest {
       ObjectMeta meta = new ObjectMeta();
       for (String field : fields) {
         switch (field) {
-          case "annotations" -> meta.setAnnotations(Map.of(a, b, "z" + b, "{\"x\":1}"));
+          case "annotations" -> meta.setAnnotations(Map.of(a, b, "~" + a, "{\"x\":1}"));
           case "creationTimestamp" -> meta.setCreationTimestamp("2026-11-27T08:00:00Z");
           case "deletionGracePeriodSeconds" -> meta.setDeletionGracePeriodSeconds(30L);
           case "deletionTimestamp" -> meta.setDeletionTimestamp("2026-11-27T08:01:00Z");
