@@ -117,6 +117,8 @@ final class ApiServerBench {
         + " watcher (HTTP: 1,000 watch streams on one JDK HTTP client in this JVM, nothing decoded; in-process: the"
         + " handler's call); http.watch_fanout_decoded_*: to the handler of Capstan's HTTP client, each of the 1,000 watchers"
         + " decoding every pod on this machine's cores");
+    report.note("*_cpu_*: CPU time of the whole bench process (clients and servers) per operation; on a shared machine it moves far"
+        + " less than the rates, which follow the share of the cores the process gets");
     report.note("authenticated HTTPS (token, client certificate) vs plain HTTP: overhead target < 20% per request;"
         + " http_bare has no admission plugins: *.with_admission.* is the whole security + admission cost");
     return report;
@@ -170,9 +172,13 @@ final class ApiServerBench {
     step(store, transport + ": creates");
     out.put("pod_creates_per_s", work.creates("pod", settings.creates(), settings.clients()));
     step(store, transport + ": gets");
-    out.put("pod_gets_per_s", work.gets("pod", settings.creates(), settings.gets(), settings.clients()));
+    long[] getsCpu = new long[1];
+    out.put("pod_gets_per_s", work.gets("pod", settings.creates(), settings.gets(), settings.clients(), getsCpu));
+    out.put("pod_get_cpu_us", getsCpu[0] / 1e3 / settings.gets());
     step(store, transport + ": list");
+    long listCpu = ApiWorkloads.processCpuNanos();
     out.put("list_pods_ms", new ApiWorkloads(client, "bench-list").listMillis(settings.listPods()));
+    out.put("list_pods_cpu_ms", (ApiWorkloads.processCpuNanos() - listCpu) / 1e6 / 5); // listMillis lists 5 times
     if (wire.isEmpty()) {
       step(store, transport + ": watch fan-out to " + settings.watchers() + " watchers");
       double[] fanOut = work.watchFanOut(settings.watchers(), settings.watchCreates(), 50);
@@ -184,14 +190,16 @@ final class ApiServerBench {
       int half = Math.max(1, settings.watchCreates() / 2);
       List<Latencies> wired = new java.util.ArrayList<>();
       List<Latencies> decoded = new java.util.ArrayList<>();
+      long[] wiredCpu = new long[1];
+      long[] decodedCpu = new long[1];
       for (int round = 0; round < 4; round++) {
         boolean onWire = round == 0 || round == 3;
         step(store, transport + ": watch fan-out to " + settings.watchers() + (onWire ? " watchers timed as the bytes arrive"
             : " watchers decoding every event through the HTTP client") + " (" + (round + 1) + " of 4)");
         if (onWire) {
-          wired.addAll(work.wireWatchFanOut(wire.get(), settings.watchers(), half, 50));
+          wired.addAll(work.wireWatchFanOut(wire.get(), settings.watchers(), half, 50, wiredCpu));
         } else {
-          decoded.addAll(work.watchFanOutSamples(settings.watchers(), half, 50));
+          decoded.addAll(work.watchFanOutSamples(settings.watchers(), half, 50, decodedCpu));
         }
       }
       double[] fanOut = ApiWorkloads.percentiles(wired);
@@ -200,6 +208,9 @@ final class ApiServerBench {
       double[] slow = ApiWorkloads.percentiles(decoded);
       out.put("watch_fanout_decoded_p50_ms", slow[0]);
       out.put("watch_fanout_decoded_p99_ms", slow[1]);
+      // process CPU per event delivered to all the watchers: server fan-out plus the watchers' reading
+      out.put("watch_fanout_cpu_ms_per_event", wiredCpu[0] / 1e6 / (2.0 * half));
+      out.put("watch_fanout_decoded_cpu_ms_per_event", decodedCpu[0] / 1e6 / (2.0 * half));
     }
     return out;
   }
@@ -237,7 +248,8 @@ final class ApiServerBench {
   }
 
   private static String unit(String name) {
-    return name.endsWith("_ms") ? "ms" : name.contains("creates") ? "creates/s" : "gets/s";
+    return name.endsWith("_us") ? "us" : name.endsWith("_ms") || name.endsWith("_ms_per_event") ? "ms"
+        : name.contains("creates") ? "creates/s" : "gets/s";
   }
 
   private void step(String store, String what) {

@@ -55,16 +55,34 @@ final class ApiWorkloads {
     return total / ((System.nanoTime() - started) / 1e9);
   }
 
+  /**
+   * CPU time this process has used, in nanoseconds: clients and server together when both run in
+   * this JVM. On a machine shared with other work, CPU per operation moves far less than the rate,
+   * which depends on the share of the cores the process gets.
+   */
+  static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
   /** Gets random pods among {@code prefix-0..existing-1}; returns gets per second. */
   double gets(String prefix, int existing, int total, int clients) throws Exception {
+    return gets(prefix, existing, total, clients, new long[1]);
+  }
+
+  /** {@link #gets(String, int, int, int)}, adding the process CPU nanoseconds it used to {@code cpu[0]}. */
+  double gets(String prefix, int existing, int total, int clients, long[] cpu) throws Exception {
     AtomicLong next = new AtomicLong();
+    long cpuBefore = processCpuNanos();
     long started = System.nanoTime();
     Clients.run(clients, () -> {
       while (next.getAndIncrement() < total) {
         pods.get(namespace, prefix + "-" + ThreadLocalRandom.current().nextInt(existing)).orElseThrow();
       }
     });
-    return total / ((System.nanoTime() - started) / 1e9);
+    double seconds = (System.nanoTime() - started) / 1e9;
+    cpu[0] += processCpuNanos() - cpuBefore;
+    return total / seconds;
   }
 
   /** Lists the namespace (expected to hold {@code expected} pods); median of 5, in ms. */
@@ -93,6 +111,11 @@ final class ApiWorkloads {
 
   /** {@link #watchFanOut}'s samples, one recorder per watcher. */
   List<Latencies> watchFanOutSamples(int watchers, int creates, int perSecond) throws Exception {
+    return watchFanOutSamples(watchers, creates, perSecond, new long[1]);
+  }
+
+  /** {@link #watchFanOutSamples(int, int, int)}, adding the process CPU nanoseconds of the writes and deliveries to {@code cpu[0]}. */
+  List<Latencies> watchFanOutSamples(int watchers, int creates, int perSecond, long[] cpu) throws Exception {
     String run = "fanout-" + FAN_OUTS.incrementAndGet();
     String version = pods.list(ListOptions.inNamespace(namespace).withLimit(1)).resourceVersion();
     List<Latencies> recorded = new ArrayList<>();
@@ -115,10 +138,12 @@ final class ApiWorkloads {
           }));
     }
     try {
+      long cpuBefore = processCpuNanos();
       writeFanOutPods(run, creates, perSecond);
       if (!done.await(120, TimeUnit.SECONDS)) {
         throw new IllegalStateException("not every watcher saw every pod within 120 s");
       }
+      cpu[0] += processCpuNanos() - cpuBefore;
     } finally {
       watches.forEach(Watch::close);
     }
@@ -136,11 +161,18 @@ final class ApiWorkloads {
    * watcher, before any decoding. Returns the samples, one recorder per watcher.
    */
   List<Latencies> wireWatchFanOut(java.net.URI server, int watchers, int creates, int perSecond) throws Exception {
+    return wireWatchFanOut(server, watchers, creates, perSecond, new long[1]);
+  }
+
+  /** {@link #wireWatchFanOut(java.net.URI, int, int, int)}, adding the process CPU nanoseconds of the writes and deliveries to {@code cpu[0]}. */
+  List<Latencies> wireWatchFanOut(java.net.URI server, int watchers, int creates, int perSecond, long[] cpu) throws Exception {
     String run = "fanout-" + FAN_OUTS.incrementAndGet();
     String version = pods.list(ListOptions.inNamespace(namespace).withLimit(1)).resourceVersion();
     try (WireWatchers wire = WireWatchers.open(server, namespace, "app=" + run, version, watchers, creates)) {
+      long cpuBefore = processCpuNanos();
       writeFanOutPods(run, creates, perSecond);
       wire.await(120);
+      cpu[0] += processCpuNanos() - cpuBefore;
       return wire.latencies();
     }
   }
