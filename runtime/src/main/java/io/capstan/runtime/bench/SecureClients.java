@@ -94,6 +94,11 @@ final class SecureClients implements AutoCloseable {
     return new HttpApiClient(URI.create(bareServer.url()), Optional.empty(), kernel.injector().getInstance(KindRegistry.class));
   }
 
+  /** The plain server's URL, for clients that speak HTTP themselves. */
+  URI plainUrl() {
+    return URI.create(plainServer.url());
+  }
+
   ApiClient plain() {
     return new HttpApiClient(URI.create(plainServer.url()), Optional.empty(), kernel.injector().getInstance(KindRegistry.class));
   }

@@ -51,6 +51,12 @@ final class ApiServerFixture implements AutoCloseable {
     return send("GET", path, null, null);
   }
 
+  HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(server.url() + path)).timeout(Duration.ofSeconds(10))
+        .header("Accept", accept).GET().build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
   HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
     return send("POST", path, json, "application/json");
   }

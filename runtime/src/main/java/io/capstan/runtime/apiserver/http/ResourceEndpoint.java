@@ -77,13 +77,19 @@ final class ResourceEndpoint {
   private void get(ApiRequest scope, QueryParams query, String accept, Response response, Callback callback) {
     switch (scope.subresource()) {
       case "", "status" -> {
+        boolean asTable = MediaTypes.wantsTable(accept) && extensions.tables().isPresent();
+        boolean pretty = query.flag("pretty");
+        if (!asTable && !pretty && !MediaTypes.wantsYaml(accept)) {
+          // Plain JSON needs no transformation: served from the stored bytes, not decoded and encoded again.
+          Responses.bytes(response, callback, 200, MediaTypes.JSON, api.reads().getJson(scope, query.get("resourceVersion")));
+          return;
+        }
         HasMetadata object = api.reads().get(scope, query.get("resourceVersion"));
-        if (MediaTypes.wantsTable(accept) && extensions.tables().isPresent()) {
-          JsonNode table = extensions.tables().get().render(scope.kind(), java.util.List.of(object),
-              object.getMetadata().getResourceVersion(), "", api.strategy().now());
-          tableResponse(response, callback, table);
+        if (asTable) {
+          Responses.table(response, callback, extensions.tables().get().render(scope.kind(), java.util.List.of(object),
+              object.getMetadata().getResourceVersion(), "", api.strategy().now()), pretty);
         } else {
-          Responses.json(response, callback, 200, object, accept);
+          Responses.json(response, callback, 200, object, accept, pretty);
         }
       }
       case "scale" -> Responses.json(response, callback, 200, api.subresources().getScale(scope), accept);
@@ -94,14 +100,20 @@ final class ResourceEndpoint {
 
   private void list(ApiRequest scope, QueryParams query, String accept, Response response, Callback callback) {
     ListQuery listQuery = query.listQuery();
-    StoredList page = api.reads().list(scope, listQuery);
-    if (MediaTypes.wantsTable(accept) && extensions.tables().isPresent()) {
-      JsonNode table = extensions.tables().get().render(scope.kind(), page.items(), Long.toString(page.revision()),
-          page.continueToken(), api.strategy().now());
-      tableResponse(response, callback, table);
+    boolean asTable = MediaTypes.wantsTable(accept) && extensions.tables().isPresent();
+    boolean pretty = query.flag("pretty");
+    if (!asTable && !pretty && !MediaTypes.wantsYaml(accept)) {
+      // Plain JSON: the items' stored bytes go out as they are, not decoded and encoded again.
+      Responses.bytes(response, callback, 200, MediaTypes.JSON, ListBodies.json(scope.kind(), api.reads().listJson(scope, listQuery)));
       return;
     }
-    Responses.json(response, callback, 200, ListBodies.of(scope.kind(), page), accept);
+    StoredList page = api.reads().list(scope, listQuery);
+    if (asTable) {
+      Responses.table(response, callback, extensions.tables().get().render(scope.kind(), page.items(), Long.toString(page.revision()),
+          page.continueToken(), api.strategy().now()), pretty);
+      return;
+    }
+    Responses.json(response, callback, 200, ListBodies.of(scope.kind(), page), accept, pretty);
   }
 
   /** Creates and updates carry one object; {@code null}, arrays and scalars are a 400. */
@@ -110,14 +122,6 @@ final class ResourceEndpoint {
       throw ApiErrors.badRequest("the body of the request must be a JSON object, not " + tree.getNodeType().name().toLowerCase());
     }
     return tree;
-  }
-
-  static void tableResponse(Response response, Callback callback, JsonNode table) {
-    try {
-      Responses.bytes(response, callback, 200, MediaTypes.TABLE, KubeJson.mapper().writeValueAsBytes(table));
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private void create(ApiRequest scope, byte[] body, String contentType, String accept, Response response, Callback callback) {

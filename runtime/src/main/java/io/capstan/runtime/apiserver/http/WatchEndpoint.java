@@ -75,9 +75,9 @@ final class WatchEndpoint {
       if (table && event.object() instanceof HasMetadata object && event.type() != WatchEventOut.Type.BOOKMARK) {
         JsonNode rendered = extensions.tables().orElseThrow().render(scope.kind(), List.of(object),
             object.getMetadata().getResourceVersion(), "", api.strategy().now());
-        return encode(rendered);
+        return WatchEventOut.jsonLine(event.type(), encode(rendered));
       }
-      return event.encoded().get();
+      return event.jsonLine();
     };
   }
 

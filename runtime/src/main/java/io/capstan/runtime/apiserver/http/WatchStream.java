@@ -2,9 +2,7 @@ package io.capstan.runtime.apiserver.http;
 
 import io.capstan.runtime.apiserver.watch.WatchEventOut;
 import io.capstan.runtime.apiserver.watch.WatchSink;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -24,22 +22,19 @@ final class WatchStream extends IteratingCallback implements WatchSink {
   /** Events queued for a slow client before the watch is ended, as Kubernetes' watch cache does. */
   static final int MAX_QUEUED = 4096;
 
-  private static final byte[] TYPE = "{\"type\":\"".getBytes(StandardCharsets.UTF_8);
-  private static final byte[] OBJECT = "\",\"object\":".getBytes(StandardCharsets.UTF_8);
-  private static final byte[] END = "}\n".getBytes(StandardCharsets.UTF_8);
-
   private final Response response;
   private final Callback done;
-  private final Function<WatchEventOut, byte[]> objectEncoder;
+  private final Function<WatchEventOut, byte[]> lineEncoder;
   private final ConcurrentLinkedQueue<ByteBuffer> queue = new ConcurrentLinkedQueue<>();
   private final AtomicInteger queued = new AtomicInteger();
   private volatile boolean ending;
   private volatile Runnable onEnd = () -> { };
 
-  WatchStream(Response response, Callback done, Function<WatchEventOut, byte[]> objectEncoder) {
+  /** {@code lineEncoder} gives an event's whole line (see {@link WatchEventOut#jsonLine()}); its bytes are never changed. */
+  WatchStream(Response response, Callback done, Function<WatchEventOut, byte[]> lineEncoder) {
     this.response = response;
     this.done = done;
-    this.objectEncoder = objectEncoder;
+    this.lineEncoder = lineEncoder;
   }
 
   /** What to release when the stream ends, whoever ends it. */
@@ -56,7 +51,8 @@ final class WatchStream extends IteratingCallback implements WatchSink {
       queued.decrementAndGet();
       return false;
     }
-    queue.add(ByteBuffer.wrap(frame(event.type().name(), objectEncoder.apply(event))));
+    // a buffer of its own (position, limit) over line bytes that every watcher of the change shares
+    queue.add(ByteBuffer.wrap(lineEncoder.apply(event)));
     iterate();
     return true;
   }
@@ -66,16 +62,6 @@ final class WatchStream extends IteratingCallback implements WatchSink {
     queued.incrementAndGet();
     queue.add(BufferUtil.EMPTY_BUFFER);
     iterate();
-  }
-
-  static byte[] frame(String type, byte[] object) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(object.length + 48);
-    out.writeBytes(TYPE);
-    out.writeBytes(type.getBytes(StandardCharsets.UTF_8));
-    out.writeBytes(OBJECT);
-    out.writeBytes(object);
-    out.writeBytes(END);
-    return out.toByteArray();
   }
 
   @Override

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Predicate;
 
 /**
@@ -46,26 +47,76 @@ public final class ResourceReads {
     return found.orElseThrow(() -> ApiErrors.notFound(request.kind(), request.name()));
   }
 
+  /**
+   * {@link #get} as the JSON a client is served. A read from the store (any resourceVersion but
+   * {@code "0"}) is made from the stored bytes without decoding the object; one from the watch cache
+   * encodes the cached object.
+   */
+  public byte[] getJson(ApiRequest request, String resourceVersion) {
+    if ("0".equals(resourceVersion)) {
+      try {
+        return storage.codec().mapper().writeValueAsBytes(get(request, resourceVersion));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    return storage.getJson(request.kind(), request.namespace(), request.name())
+        .orElseThrow(() -> ApiErrors.notFound(request.kind(), request.name()));
+  }
+
   /** A list page. Items may be shared with the watch cache: callers must not modify them. */
   public StoredList list(ApiRequest request, ListQuery query) {
     Predicate<HasMetadata> predicate = Selectors.of(request.kind(), query);
-    String rv = query.resourceVersion();
-    if (!query.continueToken().isEmpty()) {
-      return storage.list(request.kind(), request.namespace(), 0, query.limit(), query.continueToken(), predicate);
+    OptionalLong store = storeRevision(request, query);
+    if (store.isPresent()) {
+      return storage.list(request.kind(), request.namespace(), store.getAsLong(), query.limit(), query.continueToken(), predicate);
     }
-    if (rv.isEmpty()) {
-      return storage.list(request.kind(), request.namespace(), 0, query.limit(), "", predicate);
+    return fromCache(request, predicate);
+  }
+
+  /**
+   * {@link #list} with items as the JSON a client is served. Pages read from the store are made
+   * from the stored bytes ({@link ObjectStorage#listJson}); a page from the watch cache is encoded
+   * from its objects.
+   */
+  public ObjectStorage.Page<byte[]> listJson(ApiRequest request, ListQuery query) {
+    Predicate<HasMetadata> predicate = Selectors.of(request.kind(), query);
+    OptionalLong store = storeRevision(request, query);
+    if (store.isPresent()) {
+      return storage.listJson(request.kind(), request.namespace(), store.getAsLong(), query.limit(), query.continueToken(),
+          predicate);
+    }
+    StoredList page = fromCache(request, predicate);
+    List<byte[]> items = new ArrayList<>(page.items().size());
+    for (HasMetadata item : page.items()) {
+      try {
+        items.add(storage.codec().mapper().writeValueAsBytes(item));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    return new ObjectStorage.Page<>(items, page.revision(), page.continueToken(), page.remaining());
+  }
+
+  /**
+   * The store revision a list reads (0: the latest; a continue token pins its own), or empty when
+   * the watch cache serves it: "not older than" a version the cache has reached.
+   */
+  private OptionalLong storeRevision(ApiRequest request, ListQuery query) {
+    String rv = query.resourceVersion();
+    if (!query.continueToken().isEmpty() || rv.isEmpty()) {
+      return OptionalLong.of(0);
     }
     long version = parseVersion(rv);
     if ("Exact".equals(query.resourceVersionMatch())) {
-      return storage.list(request.kind(), request.namespace(), version, query.limit(), "", predicate);
+      return OptionalLong.of(version);
     }
-    WatchCache cache = caches.of(request.kind());
-    if (version > cache.revision()) {
-      // Not older than a version the cache has not reached: read the store, which is at least as new.
-      return storage.list(request.kind(), request.namespace(), 0, query.limit(), "", predicate);
-    }
-    WatchCache.Snapshot snapshot = cache.snapshot(filterFor(request, predicate));
+    // Not older than a version the cache has not reached: read the store, which is at least as new.
+    return version > caches.of(request.kind()).revision() ? OptionalLong.of(0) : OptionalLong.empty();
+  }
+
+  private StoredList fromCache(ApiRequest request, Predicate<HasMetadata> predicate) {
+    WatchCache.Snapshot snapshot = caches.of(request.kind()).snapshot(filterFor(request, predicate));
     List<HasMetadata> items = new ArrayList<>(snapshot.items());
     items.sort(BY_KEY);
     return new StoredList(items, snapshot.revision(), "", 0);

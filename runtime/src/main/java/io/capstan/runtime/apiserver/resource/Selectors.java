@@ -32,7 +32,7 @@ final class Selectors {
       throw ApiErrors.badRequest(e.getMessage());
     }
     if (labels.matchesEverything() && fields.matchesEverything()) {
-      return o -> true;
+      return io.capstan.runtime.apiserver.storage.ObjectStorage.ALL; // lets a store list skip decoding and count what remains
     }
     LabelSelectorSpec l = labels;
     FieldSelectorSpec f = fields;

@@ -57,6 +57,25 @@ public final class ObjectCodec {
     }
   }
 
+  /**
+   * The JSON a client is served for a stored value: what {@link #decode} then encoding would
+   * give, with resourceVersion {@code revision} (the value's modRevision, or a delete's revision).
+   * Made from the stored bytes directly when they have the expected shape (see {@link ServedJson}),
+   * which skips building and encoding the object; otherwise decoded and encoded.
+   */
+  public byte[] servedJson(ResourceKind kind, KeyValue kv, long revision) {
+    byte[] stored = kv.value().toByteArray();
+    return ServedJson.withResourceVersion(stored, revision).orElseGet(() -> {
+      HasMetadata object = decode(kind, kv);
+      object.getMetadata().setResourceVersion(Long.toString(revision));
+      try {
+        return mapper.writeValueAsBytes(object);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot encode " + kind.kind() + " " + object.getMetadata().getName(), e);
+      }
+    });
+  }
+
   private static void setKind(HasMetadata object, String kind) {
     // Generic resources carry their kind as data; typed fabric8 classes fix it in the class.
     if (object instanceof io.fabric8.kubernetes.api.model.GenericKubernetesResource generic) {

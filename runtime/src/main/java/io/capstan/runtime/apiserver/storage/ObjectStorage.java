@@ -67,11 +67,50 @@ public final class ObjectStorage {
   }
 
   /**
+   * The object at the latest revision as the JSON a client is served ({@link ObjectCodec#servedJson}),
+   * without building the object when its stored bytes allow.
+   */
+  public Optional<byte[]> getJson(ResourceKind kind, String namespace, String name) {
+    RangeRequest request = RangeRequest.of(KeyRange.key(StorageKeys.bytes(StorageKeys.objectKey(kind, namespace, name))));
+    return read(request).first().map(kv -> codec.servedJson(kind, kv, kv.modRevision()));
+  }
+
+  /**
    * One page of the objects in {@code namespace} ({@code ""}: all) that pass {@code filter}, from
    * the snapshot at {@code revision} (0: latest) or the one pinned by {@code continueToken}.
    */
   public StoredList list(ResourceKind kind, String namespace, long revision, long limit, String continueToken,
       Predicate<HasMetadata> filter) {
+    Page<HasMetadata> page = page(kind, namespace, revision, limit, continueToken, filter == ALL, kv -> {
+      HasMetadata object = codec.decode(kind, kv);
+      return filter.test(object) ? object : null;
+    });
+    return new StoredList(page.items(), page.revision(), page.continueToken(), page.remaining());
+  }
+
+  /**
+   * {@link #list} with each item as the JSON a client is served ({@link ObjectCodec#servedJson}):
+   * without a filter no object is built at all; with one, objects are decoded to be tested only.
+   */
+  public Page<byte[]> listJson(ResourceKind kind, String namespace, long revision, long limit, String continueToken,
+      Predicate<HasMetadata> filter) {
+    boolean all = filter == ALL;
+    return page(kind, namespace, revision, limit, continueToken, all,
+        kv -> all || filter.test(codec.decode(kind, kv)) ? codec.servedJson(kind, kv, kv.modRevision()) : null);
+  }
+
+  /**
+   * One page of a list read from the store, in key order.
+   *
+   * @param revision the snapshot revision: the list's resourceVersion
+   * @param continueToken {@code ""} on the last page
+   * @param remaining as {@link StoredList#remaining()}
+   */
+  public record Page<T>(List<T> items, long revision, String continueToken, long remaining) {}
+
+  /** Reads a page; {@code select} gives a key-value's item, or null when the filter drops it. */
+  private <T> Page<T> page(ResourceKind kind, String namespace, long revision, long limit, String continueToken,
+      boolean unfiltered, java.util.function.Function<KeyValue, T> select) {
     String prefix = StorageKeys.listPrefix(kind, namespace);
     Bytes start = StorageKeys.bytes(prefix);
     long snapshot = revision;
@@ -82,7 +121,7 @@ public final class ObjectStorage {
     }
     KeyRange whole = KeyRange.prefix(StorageKeys.bytes(prefix));
     Bytes end = whole.end().orElseThrow();
-    List<HasMetadata> items = new ArrayList<>();
+    List<T> items = new ArrayList<>();
     // Kubernetes reads in chunks and filters, reading on until the page is full or the range ends.
     long chunk = limit > 0 ? Math.max(limit, 64) : 0;
     while (true) {
@@ -93,19 +132,19 @@ public final class ObjectStorage {
       }
       for (int i = 0; i < page.kvs().size(); i++) {
         KeyValue kv = page.kvs().get(i);
-        HasMetadata object = codec.decode(kind, kv);
-        if (filter.test(object)) {
-          items.add(object);
+        T item = select.apply(kv);
+        if (item != null) {
+          items.add(item);
           if (limit > 0 && items.size() == limit) {
             boolean more = i < page.kvs().size() - 1 || page.more();
             String token = more ? new ContinueToken(snapshot, kv.key().toUtf8()).encode() : "";
-            long remaining = more && filter == ALL ? page.count() - i - 1 : -1;
-            return new StoredList(items, snapshot, token, remaining);
+            long remaining = more && unfiltered ? page.count() - i - 1 : -1;
+            return new Page<>(items, snapshot, token, remaining);
           }
         }
       }
       if (!page.more() || page.kvs().isEmpty()) {
-        return new StoredList(items, snapshot, "", 0);
+        return new Page<>(items, snapshot, "", 0);
       }
       start = page.lastKey().orElseThrow().successor();
     }

@@ -109,7 +109,7 @@ public final class WatchCache implements AutoCloseable {
         if (window.size() > capacity) {
           oldestResumable = window.removeFirst().revision();
         }
-        fanOut(change);
+        fanOut(change, encodedFrom(event, events.revision()));
       }
       revision = events.revision();
     }
@@ -141,8 +141,21 @@ public final class WatchCache implements AutoCloseable {
     return codec.decode(kind, prevKv);
   }
 
-  private void fanOut(CacheEvent change) {
-    Memo encoded = new Memo(change.object());
+  /**
+   * The JSON of a change's object made from the store's bytes (no encoding of the decoded object;
+   * see {@link ObjectCodec#servedJson}): the new value, or for a delete the last value with the
+   * delete's revision.
+   */
+  private Memo encodedFrom(WatchEvent event, long eventRevision) {
+    if (event.type() == WatchEvent.Type.DELETE) {
+      KeyValue last = event.prevKv().orElseThrow();
+      return new Memo(() -> codec.servedJson(kind, last, eventRevision));
+    }
+    KeyValue now = event.kv();
+    return new Memo(() -> codec.servedJson(kind, now, now.modRevision()));
+  }
+
+  private void fanOut(CacheEvent change, Memo encoded) {
     for (Watcher watcher : watchers) {
       WatchEventOut.Type type = change.revision() > watcher.after ? watcher.typeFor(change) : null;
       if (type != null && !watcher.sink.offer(new WatchEventOut(type, change.object(), change.revision(), encoded))) {
@@ -168,7 +181,7 @@ public final class WatchCache implements AutoCloseable {
       if (fromVersion <= 0) {
         for (HasMetadata object : objects.values()) {
           if (filter.matches(object) && !sink.offer(new WatchEventOut(WatchEventOut.Type.ADDED, object,
-              Long.parseLong(object.getMetadata().getResourceVersion()), new Memo(object)))) {
+              Long.parseLong(object.getMetadata().getResourceVersion()), Memo.of(object)))) {
             sink.end();
             return () -> { };
           }
@@ -179,7 +192,7 @@ public final class WatchCache implements AutoCloseable {
         }
         for (CacheEvent change : window) {
           WatchEventOut.Type type = change.revision() > fromVersion ? watcher.typeFor(change) : null;
-          if (type != null && !sink.offer(new WatchEventOut(type, change.object(), change.revision(), new Memo(change.object())))) {
+          if (type != null && !sink.offer(new WatchEventOut(type, change.object(), change.revision(), Memo.of(change.object())))) {
             sink.end();
             return () -> { };
           }
@@ -213,7 +226,7 @@ public final class WatchCache implements AutoCloseable {
       at = revision;
     }
     HasMetadata marker = Bookmarks.marker(kind, at);
-    Memo encoded = new Memo(marker);
+    Memo encoded = Memo.of(marker);
     for (Watcher watcher : watchers) {
       if (watcher.bookmarks && !watcher.sink.offer(new WatchEventOut(WatchEventOut.Type.BOOKMARK, marker, at, encoded))) {
         remove(watcher);

@@ -15,6 +15,19 @@ public record WatchEventOut(Type type, Object object, long revision, Supplier<by
   /** The event types of a Kubernetes watch stream. */
   public enum Type { ADDED, MODIFIED, DELETED, BOOKMARK, ERROR }
 
+  /**
+   * This event as one line of a JSON watch stream, {@code {"type":"ADDED","object":{...}}} and a
+   * newline; the same bytes for every watcher that gets this change as this type.
+   */
+  public byte[] jsonLine() {
+    return encoded instanceof Memo memo ? memo.line(type) : Memo.line(type, encoded.get());
+  }
+
+  /** One line of a JSON watch stream for an event of {@code type} carrying {@code object}'s JSON. */
+  public static byte[] jsonLine(Type type, byte[] object) {
+    return Memo.line(type, object);
+  }
+
   public WatchEventOut {
     requireNonNull(type, "type");
     requireNonNull(object, "object");

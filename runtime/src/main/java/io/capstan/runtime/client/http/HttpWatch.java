@@ -1,5 +1,7 @@
 package io.capstan.runtime.client.http;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.capstan.spi.api.KubeJson;
 import io.capstan.spi.client.ApiException;
@@ -90,18 +92,41 @@ final class HttpWatch implements Flow.Subscriber<String>, Watch {
       return;
     }
     try {
-      JsonNode event = KubeJson.mapper().readTree(line);
-      String eventType = event.path("type").asText();
-      if (eventType.equals("ERROR")) {
-        Status status = KubeJson.mapper().convertValue(event.path("object"), Status.class);
-        finish(Optional.of(ApiException.fromStatus(status)));
+      Event event = read(line);
+      if (event.type().equals("ERROR")) {
+        finish(Optional.of(ApiException.fromStatus((Status) event.object())));
         return;
       }
-      HasMetadata object = KubeJson.mapper().convertValue(event.path("object"), type);
-      handler.onEvent(WatchEventType.valueOf(eventType), object);
+      handler.onEvent(WatchEventType.valueOf(event.type()), (HasMetadata) event.object());
     } catch (RuntimeException | java.io.IOException e) {
       log.warn("watch event could not be handled; the watch goes on: {}", e.toString());
     }
+  }
+
+  private record Event(String type, Object object) {}
+
+  /**
+   * Decodes one event line. Servers write {@code type} before {@code object} (Kubernetes and
+   * Capstan do): the object is then bound straight from the stream; in the other order the line is
+   * read as a tree first.
+   */
+  private Event read(String line) throws java.io.IOException {
+    try (JsonParser parser = KubeJson.mapper().createParser(line)) {
+      if (parser.nextToken() == JsonToken.START_OBJECT && "type".equals(parser.nextFieldName())
+          && parser.nextToken() == JsonToken.VALUE_STRING) {
+        String eventType = parser.getText();
+        if ("object".equals(parser.nextFieldName()) && parser.nextToken() == JsonToken.START_OBJECT) {
+          return new Event(eventType, KubeJson.mapper().readValue(parser, classFor(eventType)));
+        }
+      }
+    }
+    JsonNode event = KubeJson.mapper().readTree(line);
+    String eventType = event.path("type").asText();
+    return new Event(eventType, KubeJson.mapper().convertValue(event.path("object"), classFor(eventType)));
+  }
+
+  private Class<?> classFor(String eventType) {
+    return eventType.equals("ERROR") ? Status.class : type;
   }
 
   @Override
