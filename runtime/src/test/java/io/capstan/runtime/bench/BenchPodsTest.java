@@ -19,7 +19,7 @@ class BenchPodsTest {
     BenchPods pods = new BenchPods("bench", 2);
     pods.startPhase();
     pods.onAdd(pod("a", null, "Pending", false));
-    assertThat(pods.milestones()).containsPattern("created \\d+\\.\\d\\d/-/- s").contains("bound -/-/- s");
+    assertThat(pods.milestones()).containsPattern("created \\d+\\.\\d\\d/\\d+\\.\\d\\d/- s").contains("bound -/-/- s");
     pods.onAdd(pod("b", null, "Pending", false));
     pods.onUpdate(pod("a", null, "Pending", false), pod("a", "n1", "Running", true));
     pods.onUpdate(pod("b", null, "Pending", false), pod("b", "n2", "Running", true));
