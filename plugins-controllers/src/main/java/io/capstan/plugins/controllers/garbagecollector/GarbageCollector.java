@@ -130,8 +130,15 @@ public final class GarbageCollector implements Controller {
         node.owners().forEach(ref -> addOwner(keys, ref));
         return keys;
       }
-      graph.upsert(node).ifPresent(previous -> previous.owners().forEach(ref -> addOwner(keys, ref)));
-      if (!node.owners().isEmpty()) {
+      Optional<OwnerGraph.Node> previous = graph.upsert(node);
+      previous.ifPresent(p -> p.owners().forEach(ref -> addOwner(keys, ref)));
+      // As Kubernetes' processGraphChanges: a dependent is looked at when its references change, or
+      // when it is new and an owner is not in the graph (absent, or not observed yet) — not at every
+      // status change of a pod whose owners are all known.
+      boolean referencesChanged = previous.map(p -> !p.owners().equals(node.owners())).orElse(false);
+      boolean newWithUnknownOwner = previous.isEmpty()
+          && node.owners().stream().anyMatch(ref -> ref.getUid() == null || graph.get(ref.getUid()).isEmpty());
+      if (referencesChanged || newWithUnknownOwner) {
         keys.add(key(node.uid()));
       }
       if (node.deleting() && (node.hasFinalizer(FOREGROUND) || node.hasFinalizer(ORPHAN))) {
