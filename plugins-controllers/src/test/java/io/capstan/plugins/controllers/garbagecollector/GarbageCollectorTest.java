@@ -111,7 +111,7 @@ class GarbageCollectorTest {
   @Test
   void orphanDeletionKeepsDependentsWithoutTheReference() {
     ConfigMap owner = owner("owner");
-    owner("other");
+    ConfigMap other = owner("other");
     dependent("dep", ref(owner, true), ref(other, false));
     dependent("solo", ref(owner, true));
     fx.quiesce();
