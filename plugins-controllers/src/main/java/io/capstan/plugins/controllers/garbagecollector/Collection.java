@@ -79,14 +79,21 @@ final class Collection {
     return Result.done();
   }
 
-  /** Deletes a dependent whose owners are all gone; drops references to the gone ones otherwise. */
+  /**
+   * Deletes a dependent whose owners are all gone; drops references to the gone ones otherwise. An
+   * owner whose kind cannot be resolved yet (its CRD not seen yet, or no longer served) is never
+   * presumed gone: the dependent is looked at again with the queue's backoff, as Kubernetes retries a
+   * reference without a REST mapping.
+   */
   private Result attemptToDelete(OwnerGraph.Node node) {
     List<String> dangling = new ArrayList<>();
     int solid = 0;
+    boolean unresolved = false;
     for (OwnerReference ref : node.owners()) {
       Optional<Boolean> exists = ownerExists(node, ref);
       if (exists.isEmpty()) {
-        solid++; // an owner of a kind we cannot look up is never presumed gone
+        solid++;
+        unresolved = true;
       } else if (exists.get()) {
         solid++;
       } else {
@@ -94,7 +101,7 @@ final class Collection {
       }
     }
     if (dangling.isEmpty()) {
-      return Result.done();
+      return unresolved ? Result.requeue() : Result.done();
     }
     if (solid == 0) {
       LOG.debug("garbage collector: deleting {} {}/{}, its owners are gone", node.kind(), node.namespace(), node.name());

@@ -42,17 +42,21 @@ class CustomResourceCollectionTest {
     fx.start(new GarbageCollector(GarbageCollectorConfig.defaults(), KindRegistry.builtIn()));
     fx.harness().awaitStarted(Duration.ofSeconds(20));
     maps = fx.client().resources(ConfigMap.class);
+    gadgets = (ResourceClient<GenericKubernetesResource>) fx.client().resources(define("gadgets", "Gadget"));
+  }
+
+  /** Creates a namespaced CRD {@code <plural>.toys.example.com} and waits until it is served. */
+  private ResourceKind define(String plural, String kind) {
     CustomResourceDefinition crd = fx.client().resources(CustomResourceDefinition.class).create(
-        new CustomResourceDefinitionBuilder().withNewMetadata().withName("gadgets.toys.example.com").endMetadata()
+        new CustomResourceDefinitionBuilder().withNewMetadata().withName(plural + ".toys.example.com").endMetadata()
             .withNewSpec().withGroup("toys.example.com").withScope("Namespaced")
-            .withNewNames().withPlural("gadgets").withSingular("gadget").withKind("Gadget").endNames()
+            .withNewNames().withPlural(plural).withKind(kind).endNames()
             .addNewVersion().withName("v1").withServed(true).withStorage(true).withNewSchema()
             .withNewOpenAPIV3Schema().withType("object").withXKubernetesPreserveUnknownFields(true).endOpenAPIV3Schema()
             .endSchema().endVersion().endSpec().build());
     await().atMost(Duration.ofSeconds(10)).until(() -> fx.client().resources(CustomResourceDefinition.class)
         .get("", crd.getMetadata().getName()).map(CustomKinds::established).orElse(false));
-    ResourceKind kind = CustomKinds.watched(crd).orElseThrow();
-    gadgets = (ResourceClient<GenericKubernetesResource>) fx.client().resources(kind);
+    return CustomKinds.watched(crd).orElseThrow();
   }
 
   @AfterEach
@@ -155,5 +159,17 @@ class CustomResourceCollectionTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> !mapExists("dep"));
     await().atMost(Duration.ofSeconds(10)).until(() -> fx.client().resources(CustomResourceDefinition.class)
         .get("", "gadgets.toys.example.com").isEmpty());
+  }
+
+  @Test
+  void anOwnerOfAKindNotServedYetIsLookedUpAgainOnceItsDefinitionIs() {
+    map("waiting", new OwnerReferenceBuilder().withApiVersion("toys.example.com/v1").withKind("Widget").withName("w")
+        .withUid("00000000-0000-0000-0000-000000000002").build());
+    fx.quiesce();
+    assertThat(mapExists("waiting")).as("an owner of an unknown kind is never presumed gone").isTrue();
+
+    define("widgets", "Widget");
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> !mapExists("waiting"));
   }
 }
