@@ -198,10 +198,19 @@ public final class BenchCommand implements Runnable {
         "binds every pod round-robin and reports it Ready at once: measures the controllers and API server alone"})
     boolean simulatedKubelet;
 
+    @Option(names = "--warmup", defaultValue = "100", description = {"Replicas of a Deployment applied, rolled and deleted",
+        "before the measured one, so a fresh JVM's class loading and JIT are not measured; 0: measure cold",
+        "(default: ${DEFAULT-VALUE})"})
+    int warmup;
+
     @Override
     public Integer call() throws Exception {
+      if (replicas <= 0 || nodes <= 0 || warmup < 0) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            "--replicas and --nodes must be positive and --warmup at least 0");
+      }
       ControllerBench.Settings settings = new ControllerBench.Settings(replicas, nodes, maxSurge, maxUnavailable,
-          simulatedKubelet);
+          simulatedKubelet, warmup);
       BenchReport report = new ControllerBench(settings, spec.commandLine().getErr()).run();
       report.print(spec.commandLine().getOut(), json);
       return 0;

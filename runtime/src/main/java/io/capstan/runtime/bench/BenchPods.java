@@ -22,6 +22,11 @@ final class BenchPods implements ResourceEventHandler<Pod> {
   private final AtomicInteger readyCount = new AtomicInteger();
   private volatile boolean tracking;
   private final AtomicInteger maxUnavailable = new AtomicInteger();
+  private final Set<String> bound = ConcurrentHashMap.newKeySet();
+  private final Set<String> running = ConcurrentHashMap.newKeySet();
+  private final Set<String> everReady = ConcurrentHashMap.newKeySet();
+  private final Map<String, long[]> milestones = new ConcurrentHashMap<>();
+  private volatile long phaseStart = System.nanoTime();
 
   BenchPods(String app, int replicas) {
     this.app = app;
@@ -34,6 +39,55 @@ final class BenchPods implements ResourceEventHandler<Pod> {
 
   int ready() {
     return readyCount.get();
+  }
+
+  /**
+   * Starts a phase: from now on, for pods created after this call, the times at which the first pod,
+   * half and all of the declared replicas were created, bound, Running and Ready are recorded.
+   */
+  synchronized void startPhase() {
+    phaseStart = System.nanoTime();
+    created.clear();
+    bound.clear();
+    running.clear();
+    everReady.clear();
+    milestones.clear();
+  }
+
+  /** "created 0.01/2.10/5.90 s, bound ..." — seconds since {@link #startPhase} to the first, half and all. */
+  String milestones() {
+    StringBuilder out = new StringBuilder();
+    for (String what : new String[] {"created", "bound", "running", "ready"}) {
+      long[] m = milestones.getOrDefault(what, new long[] {-1, -1, -1});
+      out.append(out.length() == 0 ? "" : ", ").append(what).append(' ')
+          .append(seconds(m[0])).append('/').append(seconds(m[1])).append('/').append(seconds(m[2])).append(" s");
+    }
+    return out.append(" (first/half/all; - not reached)").toString();
+  }
+
+  private static String seconds(long nanos) {
+    return nanos < 0 ? "-" : String.format(java.util.Locale.ROOT, "%.2f", nanos / 1e9);
+  }
+
+  private void reached(String what, Set<String> set, String uid) {
+    if (!set.add(uid)) {
+      return;
+    }
+    int size = set.size();
+    int half = (replicas + 1) / 2;
+    if (size == 1 || size == half || size == replicas) {
+      long now = System.nanoTime() - phaseStart;
+      long[] m = milestones.computeIfAbsent(what, k -> new long[] {-1, -1, -1});
+      if (size == 1) {
+        m[0] = now;
+      }
+      if (size == half) {
+        m[1] = now;
+      }
+      if (size == replicas) {
+        m[2] = now;
+      }
+    }
   }
 
   /** Starts recording the most pods unavailable at once (of the declared replicas). */
@@ -65,7 +119,17 @@ final class BenchPods implements ResourceEventHandler<Pod> {
     if (!app.equals(pod.getMetadata().getLabels() == null ? null : pod.getMetadata().getLabels().get("app"))) {
       return;
     }
-    created.add(pod.getMetadata().getUid());
+    String uid = pod.getMetadata().getUid();
+    reached("created", created, uid);
+    if (pod.getSpec() != null && pod.getSpec().getNodeName() != null) {
+      reached("bound", bound, uid);
+    }
+    if (pod.getStatus() != null && "Running".equals(pod.getStatus().getPhase())) {
+      reached("running", running, uid);
+    }
+    if (isReady(pod)) {
+      reached("ready", everReady, uid);
+    }
     set(pod.getMetadata().getName(), pod.getMetadata().getDeletionTimestamp() == null && isReady(pod));
   }
 

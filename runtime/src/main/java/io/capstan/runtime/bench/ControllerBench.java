@@ -45,7 +45,14 @@ final class ControllerBench {
   static final double TARGET_RUNNING_S = 5;
   static final double TARGET_ROLLING_S = 15;
 
-  record Settings(int replicas, int nodes, String maxSurge, String maxUnavailable, boolean simulatedKubelet) {}
+  record Settings(int replicas, int nodes, String maxSurge, String maxUnavailable, boolean simulatedKubelet, int warmup) {
+
+    Settings {
+      if (replicas <= 0 || nodes <= 0 || warmup < 0) {
+        throw new IllegalArgumentException("--replicas and --nodes must be positive and --warmup at least 0");
+      }
+    }
+  }
 
   private final Settings settings;
   private final PrintWriter progress;
@@ -88,7 +95,10 @@ final class ControllerBench {
       informers.sharedInformer(Pod.class).addEventHandler(pods);
       informers.start();
       try {
-        measure(client.resources(Deployment.class), pods, report);
+        if (settings.warmup() > 0) {
+          warmUp(client.resources(Deployment.class), client.resources(Pod.class), report);
+        }
+        measure(client.resources(Deployment.class), pods, report, manager);
       } finally {
         informers.stop();
         kubelet.ifPresent(SimulatedKubelet::close);
@@ -109,24 +119,20 @@ final class ControllerBench {
         .count();
   }
 
-  private void measure(ResourceClient<Deployment> deployments, BenchPods pods, BenchReport report)
-      throws InterruptedException {
+  private void measure(ResourceClient<Deployment> deployments, BenchPods pods, BenchReport report,
+      ControllerManager manager) throws InterruptedException {
     int n = settings.replicas();
     progress.println("bench controllers: deployment of " + n + " replicas");
     progress.flush();
+    pods.startPhase();
+    Map<String, Long> reconciles0 = manager.reconciles();
     long start = System.nanoTime();
     double cpu0 = cpuSeconds();
-    deployments.create(new DeploymentBuilder().withNewMetadata().withNamespace("default").withName("bench").endMetadata()
-        .withNewSpec().withReplicas(n).withNewSelector().addToMatchLabels("app", "bench").endSelector()
-        .withNewStrategy().withType("RollingUpdate").withNewRollingUpdate()
-        .withMaxSurge(new IntOrString(settings.maxSurge())).withMaxUnavailable(new IntOrString(settings.maxUnavailable()))
-        .endRollingUpdate().endStrategy()
-        .withNewTemplate().withNewMetadata().addToLabels("app", "bench").endMetadata().withNewSpec().addNewContainer()
-        .withName("app").withImage("bench:1").endContainer().endSpec().endTemplate().endSpec().build());
+    deployments.create(deployment("bench", n, "bench:1"));
     long[] created = {0};
     long[] ready = {0};
     long t0 = start;
-    waitForStatus(deployments, s -> rolledOut(s, n, 1), s -> {
+    waitForStatus(deployments, "bench", s -> rolledOut(s, n, 1), s -> {
       if (created[0] == 0 && pods.created() >= n) {
         created[0] = System.nanoTime() - t0;
       }
@@ -136,6 +142,9 @@ final class ControllerBench {
     });
     report.note(String.format("apply: all %d pods created after %.3f s, all Running+Ready after %.3f s", n,
         created[0] / 1e9, ready[0] / 1e9));
+    report.note("apply phases: " + pods.milestones());
+    Map<String, Long> reconciles1 = manager.reconciles();
+    report.note("apply reconciles: " + reconcilesSince(reconciles0, reconciles1));
     double running = seconds(start);
     double cpuApply = cpuSeconds() - cpu0;
     report.add(Metric.of("deployment_" + n + "_available_s", running, "s").comparedWith("target " + TARGET_RUNNING_S + " s",
@@ -146,11 +155,14 @@ final class ControllerBench {
     progress.flush();
     start = System.nanoTime();
     double cpu1 = cpuSeconds();
+    pods.startPhase();
     pods.resetMaxUnavailable();
     deployments.patch("default", "bench", PatchType.STRATEGIC,
         "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"app\",\"image\":\"bench:2\"}]}}}}");
-    waitForStatus(deployments, s -> rolledOut(s, n, 2), s -> { });
+    waitForStatus(deployments, "bench", s -> rolledOut(s, n, 2), s -> { });
     double rolling = seconds(start);
+    report.note("rolling update phases (new pods): " + pods.milestones());
+    report.note("rolling update reconciles: " + reconcilesSince(reconciles1, manager.reconciles()));
     report.add(Metric.of("rolling_update_" + n + "_cpu_s", cpuSeconds() - cpu1, "cpu s"));
     report.add(Metric.of("rolling_update_" + n + "_s", rolling, "s").comparedWith("target " + TARGET_ROLLING_S + " s",
         TARGET_ROLLING_S));
@@ -162,9 +174,57 @@ final class ControllerBench {
     progress.flush();
     start = System.nanoTime();
     deployments.patch("default", "bench", PatchType.MERGE, "{\"spec\":{\"replicas\":0}}");
-    waitForStatus(deployments, s -> s.getObservedGeneration() != null && s.getObservedGeneration() >= 3
+    waitForStatus(deployments, "bench", s -> s.getObservedGeneration() != null && s.getObservedGeneration() >= 3
         && zero(s.getReplicas()) == 0, s -> { });
     report.add(Metric.of("scale_to_zero_s", seconds(start), "s"));
+  }
+
+  /**
+   * A smaller Deployment ({@code --warmup} replicas) applied, rolled and deleted before the measured
+   * one, as JMH warms up before it measures: the first requests of a fresh JVM load classes, build
+   * Jackson's (de)serializers for each kind and run interpreted until the JIT compiles the hot paths,
+   * which is start-up cost, not the cost of 1,000 replicas. Its figures are reported as notes so the
+   * cold cost stays visible; {@code --warmup 0} measures the cold run.
+   */
+  private void warmUp(ResourceClient<Deployment> deployments, ResourceClient<Pod> podClient, BenchReport report)
+      throws InterruptedException {
+    int n = settings.warmup();
+    progress.println("bench controllers: warm-up deployment of " + n + " replicas (not measured)");
+    progress.flush();
+    long start = System.nanoTime();
+    double cpu0 = cpuSeconds();
+    deployments.create(deployment("warmup", n, "warmup:1"));
+    waitForStatus(deployments, "warmup", s -> rolledOut(s, n, 1), s -> { });
+    double apply = seconds(start);
+    double applyCpu = cpuSeconds() - cpu0;
+    long roll = System.nanoTime();
+    deployments.patch("default", "warmup", PatchType.STRATEGIC,
+        "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"app\",\"image\":\"warmup:2\"}]}}}}");
+    waitForStatus(deployments, "warmup", s -> rolledOut(s, n, 2), s -> { });
+    double rolling = seconds(roll);
+    deployments.delete("default", "warmup");
+    waitFor(() -> podClient.list(ListOptions.all()).items().stream()
+        .noneMatch(p -> "warmup".equals(p.getMetadata().getLabels() == null ? null : p.getMetadata().getLabels().get("app"))),
+        Duration.ofMinutes(2), "warm-up pods to be deleted");
+    report.note(String.format(java.util.Locale.ROOT, "warm-up (fresh JVM, not measured): %d replicas available after %.2f s"
+        + " (%.2f cpu s), rolled in %.2f s", n, apply, applyCpu, rolling));
+  }
+
+  private Deployment deployment(String name, int n, String image) {
+    return new DeploymentBuilder().withNewMetadata().withNamespace("default").withName(name).endMetadata()
+        .withNewSpec().withReplicas(n).withNewSelector().addToMatchLabels("app", name).endSelector()
+        .withNewStrategy().withType("RollingUpdate").withNewRollingUpdate()
+        .withMaxSurge(new IntOrString(settings.maxSurge())).withMaxUnavailable(new IntOrString(settings.maxUnavailable()))
+        .endRollingUpdate().endStrategy()
+        .withNewTemplate().withNewMetadata().addToLabels("app", name).endMetadata().withNewSpec().addNewContainer()
+        .withName("app").withImage(image).endContainer().endSpec().endTemplate().endSpec().build();
+  }
+
+  /** "replicaset 312, deployment 95, ..." — reconciles per controller between two counts, most first. */
+  private static String reconcilesSince(Map<String, Long> before, Map<String, Long> after) {
+    return after.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+        .filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
   }
 
   private int allowedUnavailable(int n) {
@@ -181,11 +241,11 @@ final class ControllerBench {
     return v == null ? 0 : v;
   }
 
-  private static void waitForStatus(ResourceClient<Deployment> deployments, Predicate<DeploymentStatus> done,
+  private static void waitForStatus(ResourceClient<Deployment> deployments, String name, Predicate<DeploymentStatus> done,
       java.util.function.Consumer<DeploymentStatus> sample) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
     while (true) {
-      DeploymentStatus s = deployments.get("default", "bench").map(Deployment::getStatus).orElse(new DeploymentStatus());
+      DeploymentStatus s = deployments.get("default", name).map(Deployment::getStatus).orElse(new DeploymentStatus());
       if (s == null) {
         s = new DeploymentStatus();
       }

@@ -29,6 +29,16 @@ final class ServerInformers implements InformerFactory, Lifecycle {
   }
 
   @Override
+  public SharedInformer<? extends HasMetadata> sharedInformer(io.capstan.spi.api.ResourceKind kind) {
+    return delegate.sharedInformer(kind);
+  }
+
+  @Override
+  public void release(io.capstan.spi.api.ResourceKind kind) {
+    delegate.release(kind);
+  }
+
+  @Override
   public void start() {
     delegate.start();
   }

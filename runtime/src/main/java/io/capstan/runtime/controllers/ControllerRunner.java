@@ -68,6 +68,7 @@ final class ControllerRunner {
 
   /** Connects the handlers, and opens the workers once every declared informer has synced. */
   synchronized void start() {
+    setup.connectQueue(queue::add);
     connect(primary, object -> java.util.Set.of(ObjectKey.of(object)));
     for (HostSetup.Watched<?> watched : setup.watches()) {
       connectWatched(watched);

@@ -27,6 +27,8 @@ final class HostSetup implements ControllerSetup {
   private final List<Watched<?>> watches = new ArrayList<>();
   private final Set<SharedInformer<?>> read = new LinkedHashSet<>();
   private boolean closed;
+  private final List<io.capstan.spi.api.ObjectKey> early = new ArrayList<>(); // guarded by this
+  private java.util.function.Consumer<io.capstan.spi.api.ObjectKey> sink; // guarded by this
 
   HostSetup(InformerFactory informers) {
     this.informers = requireNonNull(informers, "informers");
@@ -64,6 +66,33 @@ final class HostSetup implements ControllerSetup {
   @Override
   public InformerFactory informers() {
     return informers;
+  }
+
+  @Override
+  public java.util.function.Consumer<io.capstan.spi.api.ObjectKey> queue() {
+    return key -> {
+      requireNonNull(key, "key");
+      java.util.function.Consumer<io.capstan.spi.api.ObjectKey> to;
+      synchronized (this) {
+        if (sink == null) {
+          early.add(key);
+          return;
+        }
+        to = sink;
+      }
+      to.accept(key);
+    };
+  }
+
+  /** Connects {@link #queue()} to the controller's work queue; keys added before are handed over now. */
+  void connectQueue(java.util.function.Consumer<io.capstan.spi.api.ObjectKey> queue) {
+    List<io.capstan.spi.api.ObjectKey> waiting;
+    synchronized (this) {
+      sink = requireNonNull(queue, "queue");
+      waiting = List.copyOf(early);
+      early.clear();
+    }
+    waiting.forEach(queue);
   }
 
   synchronized void close() {

@@ -23,6 +23,26 @@ public interface InformerFactory {
    */
   <T extends HasMetadata> SharedInformer<T> sharedInformer(Class<T> type);
 
+  /**
+   * The informer of one kind, also of a kind whose Java class holds several kinds (custom resources
+   * served from CustomResourceDefinitions, held as {@code GenericKubernetesResource}): callers that
+   * walk kinds found at run time (the garbage collector) use this. The default resolves the kind's
+   * class with {@link #sharedInformer(Class)}, which works when that class holds one kind only; the
+   * runtime's factory overrides it.
+   */
+  default SharedInformer<? extends HasMetadata> sharedInformer(io.capstan.spi.api.ResourceKind kind) {
+    return sharedInformer(kind.javaType());
+  }
+
+  /**
+   * Stops and forgets the informer {@link #sharedInformer(io.capstan.spi.api.ResourceKind)} made for a
+   * kind the API server no longer serves (its CustomResourceDefinition was deleted), so it does not
+   * keep relisting; a later request makes a fresh one. Informers of kinds with a class of their own
+   * are never released. The default does nothing.
+   */
+  default void release(io.capstan.spi.api.ResourceKind kind) {
+  }
+
   /** Starts every informer created so far (and any created later). Idempotent. */
   void start();
 

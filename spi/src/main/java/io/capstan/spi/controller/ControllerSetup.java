@@ -40,4 +40,15 @@ public interface ControllerSetup {
   default io.capstan.spi.client.InformerFactory informers() {
     throw new UnsupportedOperationException("this controller host offers no informers during setup");
   }
+
+  /**
+   * Adds keys to this controller's work queue, for a controller that starts watching kinds while it
+   * runs (the garbage collector follows CustomResourceDefinitions and connects its own handlers to
+   * their kinds' informers). Unlike the other methods it stays valid after {@code setup}, for the
+   * controller's lifetime; keys added before the workers start wait in the queue. Hosts that offer
+   * none throw {@link UnsupportedOperationException}.
+   */
+  default java.util.function.Consumer<io.capstan.spi.api.ObjectKey> queue() {
+    throw new UnsupportedOperationException("this controller host offers no work queue access");
+  }
 }

@@ -3,7 +3,6 @@ package io.capstan.plugins.controllers.garbagecollector;
 import static io.capstan.plugins.controllers.garbagecollector.GarbageCollector.FOREGROUND;
 import static io.capstan.plugins.controllers.garbagecollector.GarbageCollector.ORPHAN;
 
-import io.capstan.spi.api.KindRegistry;
 import io.capstan.spi.api.ResourceKind;
 import io.capstan.spi.client.ConflictException;
 import io.capstan.spi.client.DeleteOptions;
@@ -25,11 +24,11 @@ final class Collection {
 
   private static final Logger LOG = LoggerFactory.getLogger(Collection.class);
 
-  private final KindRegistry kinds;
+  private final CustomKinds kinds;
   private final OwnerGraph graph;
   private final ControllerContext ctx;
 
-  Collection(KindRegistry kinds, OwnerGraph graph, ControllerContext ctx) {
+  Collection(CustomKinds kinds, OwnerGraph graph, ControllerContext ctx) {
     this.kinds = kinds;
     this.graph = graph;
     this.ctx = ctx;
@@ -80,14 +79,21 @@ final class Collection {
     return Result.done();
   }
 
-  /** Deletes a dependent whose owners are all gone; drops references to the gone ones otherwise. */
+  /**
+   * Deletes a dependent whose owners are all gone; drops references to the gone ones otherwise. An
+   * owner whose kind cannot be resolved yet (its CRD not seen yet, or no longer served) is never
+   * presumed gone: the dependent is looked at again with the queue's backoff, as Kubernetes retries a
+   * reference without a REST mapping.
+   */
   private Result attemptToDelete(OwnerGraph.Node node) {
     List<String> dangling = new ArrayList<>();
     int solid = 0;
+    boolean unresolved = false;
     for (OwnerReference ref : node.owners()) {
       Optional<Boolean> exists = ownerExists(node, ref);
       if (exists.isEmpty()) {
-        solid++; // an owner of a kind we cannot look up is never presumed gone
+        solid++;
+        unresolved = true;
       } else if (exists.get()) {
         solid++;
       } else {
@@ -95,7 +101,7 @@ final class Collection {
       }
     }
     if (dangling.isEmpty()) {
-      return Result.done();
+      return unresolved ? Result.requeue() : Result.done();
     }
     if (solid == 0) {
       LOG.debug("garbage collector: deleting {} {}/{}, its owners are gone", node.kind(), node.namespace(), node.name());
@@ -119,13 +125,18 @@ final class Collection {
     if (ref.getUid() != null && graph.get(ref.getUid()).isPresent()) {
       return Optional.of(true);
     }
-    Optional<ResourceKind> kind = kinds.byApiVersionAndKind(ref.getApiVersion() == null ? "" : ref.getApiVersion(),
+    Optional<ResourceKind> kind = kinds.resolve(ref.getApiVersion() == null ? "" : ref.getApiVersion(),
         ref.getKind() == null ? "" : ref.getKind());
-    if (kind.isEmpty() || kinds.forClass(kind.get().javaType()).isEmpty()) {
+    if (kind.isEmpty()) {
       return Optional.empty();
     }
     String namespace = kind.get().namespaced() ? dependent.namespace() : "";
-    Optional<? extends HasMetadata> live = ctx.client().resources(kind.get().javaType()).get(namespace, ref.getName());
+    Optional<? extends HasMetadata> live;
+    try {
+      live = ctx.client().resources(kind.get()).get(namespace, ref.getName());
+    } catch (IllegalArgumentException notServed) {
+      return Optional.empty(); // the kind's CRD went away meanwhile: presume nothing
+    }
     return Optional.of(live.map(o -> o.getMetadata().getUid().equals(ref.getUid())).orElse(false));
   }
 
@@ -170,8 +181,8 @@ final class Collection {
   }
 
   private ResourceClient<? extends HasMetadata> client(OwnerGraph.Node node) {
-    ResourceKind kind = kinds.byApiVersionAndKind(node.apiVersion(), node.kind())
+    ResourceKind kind = kinds.resolve(node.apiVersion(), node.kind())
         .orElseThrow(() -> new IllegalStateException("unknown kind " + node.apiVersion() + " " + node.kind()));
-    return ctx.client().resources(kind.javaType());
+    return ctx.client().resources(kind);
   }
 }

@@ -15,8 +15,10 @@ import io.capstan.spi.controller.Result;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import jakarta.inject.Inject;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -33,8 +35,10 @@ import java.util.Set;
  * </ul>
  *
  * <p>Queue keys are {@code ObjectKey("", uid)}. The primary kind is Namespace only because the host
- * needs one; namespace keys are not uids and are ignored. Kinds several custom resources share one
- * Java class for cannot be watched through typed informers and are left out (see the README).
+ * needs one; namespace keys are not uids and are ignored. Kinds that share a Java class (plugin kinds
+ * and the kinds of CustomResourceDefinitions, held as {@code GenericKubernetesResource}) are watched
+ * through per-kind informers ({@link KindMonitors}); CRDs are followed as they are established and
+ * deleted, with keys {@code ObjectKey(CRD_KEYS, crdName)} (a namespace name never has a dot).
  */
 public final class GarbageCollector implements Controller {
 
@@ -44,12 +48,19 @@ public final class GarbageCollector implements Controller {
 
   private final GarbageCollectorConfig config;
   private final KindRegistry kinds;
+  static final String CRD_KEYS = "customresourcedefinitions.apiextensions.k8s.io";
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GarbageCollector.class);
+
   private final OwnerGraph graph = new OwnerGraph();
+  private final CustomKinds custom;
+  private volatile Optional<KindMonitors> monitors = Optional.empty();
+  private volatile java.util.function.Consumer<ObjectKey> queue = key -> { };
 
   @Inject
   public GarbageCollector(GarbageCollectorConfig config, KindRegistry kinds) {
     this.config = requireNonNull(config, "config");
     this.kinds = requireNonNull(kinds, "kinds");
+    this.custom = new CustomKinds(kinds);
   }
 
   @Override
@@ -70,16 +81,32 @@ public final class GarbageCollector implements Controller {
   @Override
   public void setup(ControllerSetup setup) {
     for (ResourceKind kind : kinds.all()) {
-      if (collectable(kind)) {
+      if (collectable(kind) && kinds.forClass(kind.javaType()).isPresent()) {
         watch(setup, kind, kind.javaType());
       }
+    }
+    try {
+      queue = setup.queue();
+    } catch (UnsupportedOperationException noQueue) {
+      LOG.warn("garbage collector: the controller host gives no queue access; kinds that share a Java class and"
+          + " custom resources are not collected");
+      return;
+    }
+    KindMonitors kindMonitors = new KindMonitors(setup.informers(), queue, this::mapper);
+    monitors = Optional.of(kindMonitors);
+    for (ResourceKind kind : kinds.all()) {
+      if (collectable(kind) && kinds.forClass(kind.javaType()).isEmpty()) {
+        kindMonitors.start(kind.apiVersion() + "/" + kind.plural(), kind);
+      }
+    }
+    if (kinds.forClass(CustomResourceDefinition.class).isPresent()) {
+      setup.watch(CustomResourceDefinition.class, crd -> Set.of(new ObjectKey(CRD_KEYS, crd.getMetadata().getName())));
     }
   }
 
   boolean collectable(ResourceKind kind) {
     return !config.ignoredResources().contains(kind.qualifiedResource())
-        && kind.verbs().containsAll(java.util.List.of("list", "watch", "delete"))
-        && kinds.forClass(kind.javaType()).isPresent();
+        && kind.verbs().containsAll(java.util.List.of("list", "watch", "delete"));
   }
 
   private <T extends HasMetadata> void watch(ControllerSetup setup, ResourceKind kind, Class<T> type) {
@@ -88,7 +115,7 @@ public final class GarbageCollector implements Controller {
   }
 
   /** Updates the graph from an event and says which uids to look at (Kubernetes' {@code processGraphChanges}). */
-  private <T extends HasMetadata> EventMapper<T> mapper(ResourceKind kind, Lister<T> lister) {
+  <T extends HasMetadata> EventMapper<T> mapper(ResourceKind kind, Lister<T> lister) {
     return object -> {
       OwnerGraph.Node node = OwnerGraph.nodeOf(object, kind.apiVersion(), kind.kind());
       if (node.uid() == null) {
@@ -103,8 +130,15 @@ public final class GarbageCollector implements Controller {
         node.owners().forEach(ref -> addOwner(keys, ref));
         return keys;
       }
-      graph.upsert(node).ifPresent(previous -> previous.owners().forEach(ref -> addOwner(keys, ref)));
-      if (!node.owners().isEmpty()) {
+      Optional<OwnerGraph.Node> previous = graph.upsert(node);
+      previous.ifPresent(p -> p.owners().forEach(ref -> addOwner(keys, ref)));
+      // As Kubernetes' processGraphChanges: a dependent is looked at when its references change, or
+      // when it is new and an owner is not in the graph (absent, or not observed yet) — not at every
+      // status change of a pod whose owners are all known.
+      boolean referencesChanged = previous.map(p -> !p.owners().equals(node.owners())).orElse(false);
+      boolean newWithUnknownOwner = previous.isEmpty()
+          && node.owners().stream().anyMatch(ref -> ref.getUid() == null || graph.get(ref.getUid()).isEmpty());
+      if (referencesChanged || newWithUnknownOwner) {
         keys.add(key(node.uid()));
       }
       if (node.deleting() && (node.hasFinalizer(FOREGROUND) || node.hasFinalizer(ORPHAN))) {
@@ -128,7 +162,35 @@ public final class GarbageCollector implements Controller {
 
   @Override
   public Result reconcile(ObjectKey key, ControllerContext ctx) {
-    return graph.get(key.name()).map(node -> new Collection(kinds, graph, ctx).process(node)).orElse(Result.done());
+    if (CRD_KEYS.equals(key.namespace())) {
+      monitors.ifPresent(m -> followCrd(m, key.name(), ctx));
+      return Result.done();
+    }
+    return graph.get(key.name()).map(node -> new Collection(custom, graph, ctx).process(node)).orElse(Result.done());
+  }
+
+  /**
+   * Watches the kind of an established CRD (its storage version) until the CRD is gone — also while it
+   * is being deleted, so the deletion of its objects reaches their dependents — then forgets its objects
+   * and looks at their dependents, whose owners they were.
+   */
+  private void followCrd(KindMonitors m, String name, ControllerContext ctx) {
+    String owner = "crd/" + name;
+    Optional<CustomResourceDefinition> crd = ctx.lister(CustomResourceDefinition.class).get("", name);
+    Optional<ResourceKind> want = crd.filter(c -> CustomKinds.established(c) || m.watched(owner).isPresent())
+        .flatMap(CustomKinds::watched);
+    if (want.isPresent()) {
+      custom.put(name, CustomKinds.of(crd.get()));
+      if (!want.equals(m.watched(owner))) {
+        m.start(owner, want.get());
+      }
+      return;
+    }
+    if (crd.isEmpty()) {
+      m.stop(owner).ifPresent(kind -> graph.removeKind(kind.group(), kind.kind())
+          .forEach(gone -> graph.dependentsOf(gone.uid()).forEach(d -> queue.accept(key(d.uid())))));
+      custom.remove(name);
+    }
   }
 
   /** Objects observed (for tests). */

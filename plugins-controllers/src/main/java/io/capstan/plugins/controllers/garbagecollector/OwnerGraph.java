@@ -83,4 +83,13 @@ final class OwnerGraph {
   synchronized int size() {
     return nodes.size();
   }
+
+  /** Forgets every object of a kind (in any version of its group); returns them. */
+  synchronized List<Node> removeKind(String group, String kind) {
+    List<Node> gone = nodes.values().stream().filter(n -> n.kind().equals(kind)
+        && group.equals(n.apiVersion().contains("/") ? n.apiVersion().substring(0, n.apiVersion().indexOf('/')) : ""))
+        .toList();
+    gone.forEach(n -> remove(n.uid()));
+    return gone;
+  }
 }

@@ -1,5 +1,6 @@
 package io.capstan.plugins.controllers.statefulset;
 
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -8,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -111,19 +111,52 @@ final class StatefulSetPlan {
     if (!condemned.isEmpty() || !rollingUpdate()) {
       return;
     }
-    // 3. rolling update: every pod must be healthy; then the highest outdated ordinal at or above the partition
-    for (Map.Entry<Integer, Pod> e : pods.headMap(replicas, false).entrySet()) {
-      if (StatefulSetPods.terminating(e.getValue()) || !StatefulSetPods.runningAndReady(e.getValue())) {
-        return;
-      }
-    }
-    for (int i = replicas - 1; i >= partition(); i--) {
+    // 3. rolling update (updateStatefulSetAfterInvariantEstablished): count the unavailable pods of
+    // ordinals 0..replicas-1 (missing, being replaced, terminating, not yet available); while fewer than
+    // maxUnavailable, delete outdated pods highest ordinal first down to the partition
+    int minReady = set.getSpec().getMinReadySeconds() == null ? 0 : set.getSpec().getMinReadySeconds();
+    int unavailable = 0;
+    for (int i = 0; i < replicas; i++) {
       Pod pod = pods.get(i);
-      if (pod != null && !updateRevision.equals(StatefulSetPods.revision(pod))) {
-        deletions.add(pod);
-        return;
+      if (pod == null || creations.contains(i) || deletions.contains(pod) || StatefulSetPods.terminating(pod)
+          || !StatefulSetPods.runningAndReady(pod) || !StatefulSetPods.available(pod, minReady, now)) {
+        unavailable++;
       }
     }
+    int budget = maxUnavailable() - unavailable;
+    for (int i = replicas - 1; i >= partition() && budget > 0; i--) {
+      Pod pod = pods.get(i);
+      if (pod != null && !StatefulSetPods.terminating(pod) && !updateRevision.equals(StatefulSetPods.revision(pod))) {
+        deletions.add(pod);
+        budget--;
+      }
+    }
+  }
+
+  /**
+   * {@code spec.updateStrategy.rollingUpdate.maxUnavailable} (Kubernetes' MaxUnavailableStatefulSet): a
+   * number, or a percent of replicas rounded up; at least 1, and 1 when unset.
+   */
+  int maxUnavailable() {
+    var rolling = set.getSpec().getUpdateStrategy() == null ? null : set.getSpec().getUpdateStrategy().getRollingUpdate();
+    IntOrString value = rolling == null ? null : rolling.getMaxUnavailable();
+    if (value == null || (value.getIntVal() == null && value.getStrVal() == null)) {
+      return 1;
+    }
+    int n;
+    if (value.getIntVal() != null) {
+      n = value.getIntVal();
+    } else {
+      String text = value.getStrVal().trim();
+      try {
+        n = text.endsWith("%")
+            ? (int) Math.ceil(Integer.parseInt(text.substring(0, text.length() - 1)) * (double) replicas / 100)
+            : Integer.parseInt(text);
+      } catch (NumberFormatException invalid) {
+        n = 1; // the API server refuses such a value; an old stored object falls back to one at a time
+      }
+    }
+    return Math.max(1, n);
   }
 
   /** Status after this pass, with Kubernetes' fields. */

@@ -123,4 +123,29 @@ class GarbageCollectorTest {
     List<OwnerReference> solo = maps.get("default", "solo").orElseThrow().getMetadata().getOwnerReferences();
     assertThat(solo == null || solo.isEmpty()).isTrue();
   }
+
+  @Test
+  void aDependentIsLookedAtWhenItsReferencesChangeNotAtEveryUpdate() {
+    ConfigMap owner = owner("owner");
+    dependent("dep", ref(owner, false));
+    fx.quiesce();
+    long before = fx.harness().manager().reconciles().get(GarbageCollector.NAME);
+    for (int i = 0; i < 10; i++) {
+      ConfigMap current = maps.get("default", "dep").orElseThrow();
+      current.setData(java.util.Map.of("round", Integer.toString(i)));
+      maps.update(current);
+    }
+    fx.quiesce();
+    assertThat(fx.harness().manager().reconciles().get(GarbageCollector.NAME) - before)
+        .as("data updates of a dependent whose owner is known cost no collection").isZero();
+
+    owner("other");
+    ConfigMap current = maps.get("default", "dep").orElseThrow();
+    current.getMetadata().setOwnerReferences(List.of(ref(owner, false), new OwnerReferenceBuilder().withApiVersion("v1")
+        .withKind("ConfigMap").withName("gone").withUid("00000000-0000-0000-0000-000000000001").build()));
+    maps.update(current);
+    await().atMost(Duration.ofSeconds(10)).until(() -> maps.get("default", "dep").orElseThrow().getMetadata()
+        .getOwnerReferences().size() == 1);
+    assertThat(exists("other")).isTrue();
+  }
 }

@@ -44,6 +44,16 @@ final class StatefulSetValidation {
         if (strategy.getRollingUpdate() != null) {
           errs.nonNegative(SPEC.child("updateStrategy", "rollingUpdate", "partition"),
               strategy.getRollingUpdate().getPartition());
+          // ValidateRollingUpdateStatefulSet (MaxUnavailableStatefulSet)
+          var maxUnavailable = strategy.getRollingUpdate().getMaxUnavailable();
+          if (maxUnavailable != null) {
+            FieldPath path = SPEC.child("updateStrategy", "rollingUpdate", "maxUnavailable");
+            IntOrPercent.positive(maxUnavailable, path, errs);
+            if (IntOrPercent.value(maxUnavailable) == 0) {
+              errs.invalid(path, maxUnavailable, "cannot be 0");
+            }
+            IntOrPercent.notMoreThan100Percent(maxUnavailable, path, errs);
+          }
         }
       }
       default -> errs.invalid(SPEC.child("updateStrategy"), strategy, "must be 'RollingUpdate' or 'OnDelete'");

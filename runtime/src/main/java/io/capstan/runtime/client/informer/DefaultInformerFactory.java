@@ -7,6 +7,7 @@ import io.capstan.spi.client.InformerFactory;
 import io.capstan.spi.client.SharedInformer;
 import io.capstan.spi.clock.Clock;
 import io.capstan.spi.clock.TaskExecutor;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,7 +36,8 @@ public final class DefaultInformerFactory implements InformerFactory {
   private final Clock clock;
   private final InformerOptions options;
   // guarded by this; insertion order, so start() and logs follow the order of requests
-  private final Map<Class<?>, DefaultSharedInformer<?>> informers = new LinkedHashMap<>();
+  // keyed by class, or by "group/version/plural" for kinds held as GenericKubernetesResource
+  private final Map<Object, DefaultSharedInformer<?>> informers = new LinkedHashMap<>();
   private boolean started; // guarded by this
   private boolean stopped; // guarded by this
 
@@ -65,14 +67,48 @@ public final class DefaultInformerFactory implements InformerFactory {
    * The informer of a kind as the concrete class, for hosts that wait on {@link
    * DefaultSharedInformer#synced()}.
    */
-  @SuppressWarnings("unchecked") // the map only ever holds DefaultSharedInformer<T> under T.class
   public synchronized <T extends HasMetadata> DefaultSharedInformer<T> informer(Class<T> type) {
     requireNonNull(type, "type");
-    DefaultSharedInformer<T> informer = (DefaultSharedInformer<T>) informers.get(type);
+    return create(type, type, () -> client.resources(type));
+  }
+
+  /**
+   * The informer of a kind; for kinds held as {@code GenericKubernetesResource} (custom resources,
+   * which share that class) one informer per group, version and resource, listing and watching
+   * through {@link ApiClient#resources(io.capstan.spi.api.ResourceKind)}.
+   */
+  @Override
+  @SuppressWarnings("unchecked") // a GenericKubernetesResource kind's client holds GenericKubernetesResource
+  public synchronized SharedInformer<? extends HasMetadata> sharedInformer(io.capstan.spi.api.ResourceKind kind) {
+    requireNonNull(kind, "kind");
+    if (kind.javaType() != GenericKubernetesResource.class) {
+      return informer(kind.javaType());
+    }
+    return create(key(kind), GenericKubernetesResource.class,
+        () -> (io.capstan.spi.client.ResourceClient<GenericKubernetesResource>) client.resources(kind));
+  }
+
+  @Override
+  public synchronized void release(io.capstan.spi.api.ResourceKind kind) {
+    if (kind.javaType() == GenericKubernetesResource.class) {
+      DefaultSharedInformer<?> informer = informers.remove(key(kind));
+      if (informer != null) {
+        informer.stop();
+      }
+    }
+  }
+
+  private static String key(io.capstan.spi.api.ResourceKind kind) {
+    return kind.group() + "/" + kind.version() + "/" + kind.plural();
+  }
+
+  @SuppressWarnings("unchecked") // the map only ever holds DefaultSharedInformer<T> under a key of T
+  private <T extends HasMetadata> DefaultSharedInformer<T> create(Object key, Class<T> type,
+      java.util.function.Supplier<io.capstan.spi.client.ResourceClient<T>> resources) {
+    DefaultSharedInformer<T> informer = (DefaultSharedInformer<T>) informers.get(key);
     if (informer == null) {
-      informer = new DefaultSharedInformer<>(type, client.resources(type), executor, clock,
-          options);
-      informers.put(type, informer);
+      informer = new DefaultSharedInformer<>(type, resources.get(), executor, clock, options);
+      informers.put(key, informer);
       if (started && !stopped) {
         informer.start();
       } else if (stopped) {
@@ -127,7 +163,8 @@ public final class DefaultInformerFactory implements InformerFactory {
   @SuppressWarnings("unchecked") // keys are Class<T extends HasMetadata>, checked on the way in
   public synchronized Set<Class<? extends HasMetadata>> types() {
     Set<Class<? extends HasMetadata>> types = new LinkedHashSet<>();
-    informers.keySet().forEach(type -> types.add((Class<? extends HasMetadata>) type));
+    informers.keySet().stream().filter(Class.class::isInstance)
+        .forEach(type -> types.add((Class<? extends HasMetadata>) type));
     return Set.copyOf(types);
   }
 }

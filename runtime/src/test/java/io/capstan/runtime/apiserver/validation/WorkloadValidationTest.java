@@ -92,6 +92,12 @@ class WorkloadValidationTest {
         Arguments.of("statefulset negative partition", workload("apps/v1", "StatefulSet", selector + TEMPLATE
             + "updateStrategy: {type: RollingUpdate, rollingUpdate: {partition: -1}}\n"),
             List.of("spec.updateStrategy.rollingUpdate.partition: Invalid value: -1: must be greater than or equal to 0")),
+        Arguments.of("statefulset zero maxUnavailable", workload("apps/v1", "StatefulSet", selector + TEMPLATE
+            + "updateStrategy: {type: RollingUpdate, rollingUpdate: {maxUnavailable: 0}}\n"),
+            List.of("spec.updateStrategy.rollingUpdate.maxUnavailable: Invalid value: 0: cannot be 0")),
+        Arguments.of("statefulset maxUnavailable over 100%", workload("apps/v1", "StatefulSet", selector + TEMPLATE
+            + "updateStrategy: {type: RollingUpdate, rollingUpdate: {maxUnavailable: 120%}}\n"),
+            List.of("spec.updateStrategy.rollingUpdate.maxUnavailable: Invalid value: \"120%\": must not be greater than 100%")),
         Arguments.of("replication controller", workload("v1", "ReplicationController", "replicas: -2\nselector: {app: db}\n"
             + TEMPLATE),
             List.of("spec.replicas: Invalid value: -2: must be greater than or equal to 0",

@@ -95,4 +95,53 @@ class DefaultInformerFactoryTest {
     assertThat(afterStop.hasSynced()).as("not started by a stopped factory").isFalse();
     assertThat(nodes.lists()).isEmpty();
   }
+
+  @Test
+  void kindsHeldAsGenericResourcesGetOneInformerEachUntilReleased() {
+    FakeResourceClient<io.fabric8.kubernetes.api.model.GenericKubernetesResource> gadgets =
+        new FakeResourceClient<>(io.fabric8.kubernetes.api.model.GenericKubernetesResource.class, fx.executor, fx.clock);
+    FakeResourceClient<io.fabric8.kubernetes.api.model.GenericKubernetesResource> widgets =
+        new FakeResourceClient<>(io.fabric8.kubernetes.api.model.GenericKubernetesResource.class, fx.executor, fx.clock);
+    io.capstan.spi.api.ResourceKind gadget = io.capstan.spi.api.ResourceKind.of("toys.example.com", "v1", "Gadget",
+        "gadgets", true, io.fabric8.kubernetes.api.model.GenericKubernetesResource.class);
+    io.capstan.spi.api.ResourceKind widget = io.capstan.spi.api.ResourceKind.of("toys.example.com", "v1", "Widget",
+        "widgets", true, io.fabric8.kubernetes.api.model.GenericKubernetesResource.class);
+    ApiClient byKind = new ApiClient() {
+      @Override
+      public <T extends HasMetadata> ResourceClient<T> resources(Class<T> type) {
+        return client.resources(type);
+      }
+
+      @Override
+      public ResourceClient<? extends HasMetadata> resources(io.capstan.spi.api.ResourceKind kind) {
+        return kind.plural().equals("gadgets") ? gadgets : widgets;
+      }
+    };
+    DefaultInformerFactory generic = new DefaultInformerFactory(byKind, fx.executor, fx.clock);
+    gadgets.create(new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
+        .withApiVersion("toys.example.com/v1").withKind("Gadget")
+        .withNewMetadata().withNamespace("default").withName("g1").endMetadata().build());
+
+    SharedInformer<? extends HasMetadata> gadgetInformer = generic.sharedInformer(gadget);
+    assertThat(generic.sharedInformer(gadget)).isSameAs(gadgetInformer);
+    assertThat(generic.sharedInformer(widget)).isNotSameAs(gadgetInformer);
+    assertThat(generic.sharedInformer(io.capstan.spi.api.ResourceKind.of("", "v1", "Pod", "pods", true, Pod.class)))
+        .as("a kind with a class of its own shares the class's informer").isSameAs(generic.sharedInformer(Pod.class));
+    generic.start();
+    fx.settle();
+
+    assertThat(gadgetInformer.lister().get("default", "g1")).isPresent();
+    assertThat(generic.types()).containsExactly(Pod.class);
+
+    generic.release(gadget);
+    gadgets.create(new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
+        .withApiVersion("toys.example.com/v1").withKind("Gadget")
+        .withNewMetadata().withNamespace("default").withName("g2").endMetadata().build());
+    fx.settle();
+    assertThat(gadgetInformer.lister().get("default", "g2")).as("a released informer is stopped").isEmpty();
+    SharedInformer<? extends HasMetadata> fresh = generic.sharedInformer(gadget);
+    assertThat(fresh).isNotSameAs(gadgetInformer);
+    fx.settle();
+    assertThat(fresh.lister().get("default", "g2")).as("a later request starts a fresh one").isPresent();
+  }
 }
