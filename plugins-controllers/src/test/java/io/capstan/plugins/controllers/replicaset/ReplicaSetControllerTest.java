@@ -77,6 +77,11 @@ class ReplicaSetControllerTest {
     var pods = fx.activePods("default", "app=web");
     Pod keptReady = fx.markRunning(pods.get(0), "node-1", fx.clock.now().minusSeconds(60));
     Pod keptOlderReady = fx.markRunning(pods.get(1), "node-2", fx.clock.now().minusSeconds(120));
+    // the controller ranks pods from its cache: scale only once its status shows it has seen both ready
+    await().atMost(Duration.ofSeconds(10)).until(() -> {
+      var status = fx.client().resources(ReplicaSet.class).get("default", "web").orElseThrow().getStatus();
+      return status != null && status.getReadyReplicas() != null && status.getReadyReplicas() == 2;
+    });
     scale("web", 2);
     await().atMost(Duration.ofSeconds(10)).until(() -> fx.activePods("default", "app=web").size() == 2);
     assertThat(fx.activePods("default", "app=web")).extracting(p -> p.getMetadata().getName())
