@@ -96,9 +96,10 @@ final class StoreBench {
   private Optional<Target> open(String plugin, BenchReport report) throws Exception {
     Map<String, String> flags = new LinkedHashMap<>();
     flags.put("store.plugin", plugin);
-    // Only the store is wired: no API server, so no admission chain, authentication,
-    // authorization or controllers either (they need an API client).
-    flags.put("components", "");
+    // Only the store is wired: the kernel wires the store family for the apiserver component, but
+    // no component modules are installed here, so no API server starts; no admission chain,
+    // authentication, authorization or controllers either (they need an API client).
+    flags.put("components", "apiserver");
     flags.put("apiserver.admission", "");
     flags.put("apiserver.authentication", "");
     flags.put("apiserver.authorization", "");
