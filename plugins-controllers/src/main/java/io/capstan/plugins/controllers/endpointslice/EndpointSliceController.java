@@ -2,6 +2,7 @@ package io.capstan.plugins.controllers.endpointslice;
 
 import static java.util.Objects.requireNonNull;
 
+import io.capstan.plugins.controllers.shared.ServiceSlices;
 import io.capstan.plugins.controllers.shared.SliceWrites;
 import io.capstan.spi.api.ObjectKey;
 import io.capstan.spi.client.Lister;
@@ -35,8 +36,8 @@ import java.util.Set;
 public final class EndpointSliceController implements Controller {
 
   public static final String NAME = io.capstan.spi.controller.ControllerNames.ENDPOINTSLICE;
-  public static final String SERVICE_NAME_LABEL = "kubernetes.io/service-name";
-  public static final String MANAGED_BY_LABEL = "endpointslice.kubernetes.io/managed-by";
+  public static final String SERVICE_NAME_LABEL = ServiceSlices.SERVICE_NAME_LABEL;
+  public static final String MANAGED_BY_LABEL = ServiceSlices.MANAGED_BY_LABEL;
   public static final String MANAGED_BY = "endpointslice-controller.k8s.io";
   /** Our slices by {@code namespace/service}. */
   static final String SERVICE_INDEX = "endpointslice.service";
@@ -67,12 +68,7 @@ public final class EndpointSliceController implements Controller {
     setup.read(Service.class);
     setup.read(Node.class);
     setup.index(Pod.class, LABEL_INDEX, EndpointSliceController::labelIndex);
-    setup.index(EndpointSlice.class, SERVICE_INDEX, slice -> managed(slice)
-        ? List.of(slice.getMetadata().getNamespace() + "/" + slice.getMetadata().getLabels().get(SERVICE_NAME_LABEL))
-        : List.of());
-    setup.watch(EndpointSlice.class, slice -> managed(slice)
-        ? Set.of(new ObjectKey(slice.getMetadata().getNamespace(), slice.getMetadata().getLabels().get(SERVICE_NAME_LABEL)))
-        : Set.of());
+    ServiceSlices.indexAndWatch(setup, SERVICE_INDEX, MANAGED_BY);
     try {
       services = setup.informers().sharedInformer(Service.class).lister();
     } catch (UnsupportedOperationException noInformers) {
@@ -85,8 +81,7 @@ public final class EndpointSliceController implements Controller {
   }
 
   static boolean managed(EndpointSlice slice) {
-    Map<String, String> labels = slice.getMetadata().getLabels();
-    return labels != null && MANAGED_BY.equals(labels.get(MANAGED_BY_LABEL)) && labels.get(SERVICE_NAME_LABEL) != null;
+    return ServiceSlices.managedBy(slice, MANAGED_BY);
   }
 
   private static Set<ObjectKey> servicesOf(Lister<Service> services, Pod pod) {

@@ -2,6 +2,7 @@ package io.capstan.plugins.controllers.endpointslicemirroring;
 
 import static java.util.Objects.requireNonNull;
 
+import io.capstan.plugins.controllers.shared.ServiceSlices;
 import io.capstan.plugins.controllers.shared.SliceWrites;
 import io.capstan.spi.api.ObjectKey;
 import io.capstan.spi.client.NotFoundException;
@@ -32,8 +33,8 @@ import java.util.Set;
 public final class EndpointSliceMirroringController implements Controller {
 
   public static final String NAME = "endpointslicemirroring";
-  public static final String SERVICE_NAME_LABEL = "kubernetes.io/service-name";
-  public static final String MANAGED_BY_LABEL = "endpointslice.kubernetes.io/managed-by";
+  public static final String SERVICE_NAME_LABEL = ServiceSlices.SERVICE_NAME_LABEL;
+  public static final String MANAGED_BY_LABEL = ServiceSlices.MANAGED_BY_LABEL;
   public static final String MANAGED_BY = "endpointslicemirroring-controller.k8s.io";
   public static final String SKIP_MIRROR_LABEL = "endpointslice.kubernetes.io/skip-mirror";
   /** Mirrored slices by {@code namespace/service}. */
@@ -60,17 +61,11 @@ public final class EndpointSliceMirroringController implements Controller {
   @Override
   public void setup(ControllerSetup setup) {
     setup.watch(Service.class, service -> Set.of(ObjectKey.of(service)));
-    setup.index(EndpointSlice.class, SERVICE_INDEX, slice -> mirrored(slice)
-        ? List.of(slice.getMetadata().getNamespace() + "/" + slice.getMetadata().getLabels().get(SERVICE_NAME_LABEL))
-        : List.of());
-    setup.watch(EndpointSlice.class, slice -> mirrored(slice)
-        ? Set.of(new ObjectKey(slice.getMetadata().getNamespace(), slice.getMetadata().getLabels().get(SERVICE_NAME_LABEL)))
-        : Set.of());
+    ServiceSlices.indexAndWatch(setup, SERVICE_INDEX, MANAGED_BY);
   }
 
   static boolean mirrored(EndpointSlice slice) {
-    Map<String, String> labels = slice.getMetadata().getLabels();
-    return labels != null && MANAGED_BY.equals(labels.get(MANAGED_BY_LABEL)) && labels.get(SERVICE_NAME_LABEL) != null;
+    return ServiceSlices.managedBy(slice, MANAGED_BY);
   }
 
   @Override

@@ -200,6 +200,10 @@ class NodeLifecycleControllerTest {
     Node written = node("n1");
     settle(() -> informers.informer(Node.class).lister().get("", "n1").map(n -> n.getMetadata().getResourceVersion()
         .equals(written.getMetadata().getResourceVersion())).orElse(false));
+    // and the pods it marked or evicted: the next reconcile ranks evictions from the pod cache
+    List<Pod> stored = client.resources(Pod.class).list(io.capstan.spi.client.ListOptions.inNamespace("default")).items();
+    settle(() -> stored.stream().allMatch(p -> informers.informer(Pod.class).lister().get("default", p.getMetadata().getName())
+        .map(cached -> cached.getMetadata().getResourceVersion().equals(p.getMetadata().getResourceVersion())).orElse(false)));
     return result;
   }
 
