@@ -90,11 +90,7 @@ public final class SchedulerBench {
       SchedulerOptions options = SchedulerOptions.defaults().withExplain(settings.explain()).withEvents(settings.events())
           .withBatching(settings.batching());
       Scheduler scheduler = SchedulerAssembly.buildWith(config, options, plugins, kernel.injector(), client, informers, true);
-      client.resources(Namespace.class).create(new NamespaceBuilder().withNewMetadata().withName("bench").endMetadata().build());
-      // the ServiceAccount admission plugin wants the namespace's default account (no controller makes it here)
-      client.resources(io.fabric8.kubernetes.api.model.ServiceAccount.class).create(
-          new io.fabric8.kubernetes.api.model.ServiceAccountBuilder().withNewMetadata().withName("default")
-              .withNamespace("bench").endMetadata().build());
+      createNamespace(client, "bench");
       step("creating " + settings.nodes() + " nodes");
       parallel(settings.nodes(), 2, null, i -> client.resources(Node.class).create(SchedulerWorkloads.node(i)));
       Map<String, Long> created = new ConcurrentHashMap<>();
@@ -218,10 +214,7 @@ public final class SchedulerBench {
   private void warmUp(ApiClient client, Scheduler scheduler, AtomicInteger bound) throws InterruptedException {
     int n = settings.warmupPods();
     step("warming up the JVM: " + n + " pods scheduled, then deleted");
-    client.resources(Namespace.class).create(new NamespaceBuilder().withNewMetadata().withName("bench-warmup").endMetadata().build());
-    client.resources(io.fabric8.kubernetes.api.model.ServiceAccount.class).create(
-        new io.fabric8.kubernetes.api.model.ServiceAccountBuilder().withNewMetadata().withName("default")
-            .withNamespace("bench-warmup").endMetadata().build());
+    createNamespace(client, "bench-warmup");
     parallel(n, 2, null, i -> client.resources(Pod.class)
         .create(SchedulerWorkloads.pod("basic", "bench-warmup", "warm-" + i, false)));
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
@@ -233,6 +226,14 @@ public final class SchedulerBench {
     while (scheduler.cache().podCount() > 0) {
       waitUntil(deadline, "warm-up pods gone from the scheduler's cache");
     }
+  }
+
+  /** A namespace with its default ServiceAccount, which the ServiceAccount admission plugin wants (no controller makes it here). */
+  private static void createNamespace(ApiClient client, String name) {
+    client.resources(Namespace.class).create(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build());
+    client.resources(io.fabric8.kubernetes.api.model.ServiceAccount.class).create(
+        new io.fabric8.kubernetes.api.model.ServiceAccountBuilder().withNewMetadata().withName("default")
+            .withNamespace(name).endMetadata().build());
   }
 
   private static void waitUntil(long deadline, String what) throws InterruptedException {
