@@ -1,26 +1,27 @@
 package io.capstan.runtime.apiserver;
 
-import io.capstan.runtime.apiserver.crd.CrdRegistrar;
-import io.capstan.runtime.apiserver.resource.ServedKinds;
-import io.capstan.runtime.apiserver.services.ServiceAllocations;
-import io.capstan.runtime.apiserver.services.ServiceAllocator;
-import io.capstan.runtime.apiserver.services.ServiceNetworkSettings;
 import static java.util.Objects.requireNonNull;
 
 import io.capstan.runtime.apiserver.admission.AdmissionChain;
 import io.capstan.runtime.apiserver.admission.ObjectValidator;
+import io.capstan.runtime.apiserver.crd.CrdRegistrar;
 import io.capstan.runtime.apiserver.http.ApiExtensions;
 import io.capstan.runtime.apiserver.http.ApiHandler;
 import io.capstan.runtime.apiserver.http.NonResourceEndpoints;
+import io.capstan.runtime.apiserver.http.ServerHttpConfig;
 import io.capstan.runtime.apiserver.metrics.ApiMetrics;
 import io.capstan.runtime.apiserver.metrics.InstrumentedStore;
 import io.capstan.runtime.apiserver.resource.ApiRequest;
 import io.capstan.runtime.apiserver.resource.NameGenerator;
 import io.capstan.runtime.apiserver.resource.ObjectStrategy;
 import io.capstan.runtime.apiserver.resource.ResourceApi;
+import io.capstan.runtime.apiserver.resource.ServedKinds;
 import io.capstan.runtime.apiserver.security.ApiSecurity;
 import io.capstan.runtime.apiserver.security.ClusterPki;
 import io.capstan.runtime.apiserver.security.ServerTls;
+import io.capstan.runtime.apiserver.services.ServiceAllocations;
+import io.capstan.runtime.apiserver.services.ServiceAllocator;
+import io.capstan.runtime.apiserver.services.ServiceNetworkSettings;
 import io.capstan.runtime.apiserver.storage.ObjectCodec;
 import io.capstan.runtime.apiserver.storage.ObjectStorage;
 import io.capstan.runtime.apiserver.watch.WatchCaches;
@@ -156,7 +157,8 @@ public final class ApiServer implements Lifecycle {
     if (tls.isPresent()) {
       connector = ServerTls.connector(server, tls.get(), settings.bind(), settings.port());
     } else {
-      connector = new ServerConnector(server);
+      connector = new ServerConnector(server,
+          new org.eclipse.jetty.server.HttpConnectionFactory(ServerHttpConfig.create()));
       connector.setHost(settings.bind());
       connector.setPort(settings.port());
     }

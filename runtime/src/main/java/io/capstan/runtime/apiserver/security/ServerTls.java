@@ -44,8 +44,7 @@ public final class ServerTls {
     ssl.setKeyStorePassword(new String(PASSWORD));
     ssl.setWantClientAuth(true);
     ssl.setSniRequired(false);
-    HttpConfiguration config = new HttpConfiguration();
-    config.setSendServerVersion(false);
+    HttpConfiguration config = io.capstan.runtime.apiserver.http.ServerHttpConfig.create();
     SecureRequestCustomizer secure = new SecureRequestCustomizer();
     secure.setSniHostCheck(false);
     config.addCustomizer(secure);
