@@ -96,7 +96,7 @@ final class ApiServerBench {
     }
     report.note("targets on 2 cores over HTTP with rocksdb: >= 3,000 pod creates/s, >= 15,000 gets/s, watch p99 to 1,000 watchers < 100 ms");
     report.note("watch_fanout_*: from just before each create is sent to the arrival of the end of its ADDED event's line at each"
-        + " watcher (HTTP: 1,000 watch streams on one JDK HTTP client in this JVM, nothing decoded; in-process: the"
+        + " watcher (HTTP: 1,000 watch streams on one Jetty HTTP client in this JVM, nothing decoded; in-process: the"
         + " handler's call); http.watch_fanout_decoded_*: to the handler of Capstan's HTTP client, each of the 1,000 watchers"
         + " decoding every pod on this machine's cores");
     report.note("*_cpu_*: CPU time of the whole bench process (clients and servers) per operation; on a shared machine it moves far"

@@ -179,9 +179,8 @@ final class ApiWorkloads {
 
   /**
    * Fan-out runs so far. Each run names and labels its pods apart and its watchers select that
-   * label only: runs may share a namespace, and the watches of an earlier run may still be open
-   * on the server (JDK 17's HTTP client does not close a watch's connection when it is cancelled;
-   * the server drops the watch when a write fails or it times out), so they get none of its events.
+   * label only: runs may share a namespace, and a closed watch leaves the server only once it
+   * notices the connection closed, so a late one gets none of the next run's events.
    */
   private static final AtomicLong FAN_OUTS = new AtomicLong();
 

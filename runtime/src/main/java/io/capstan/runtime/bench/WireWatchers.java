@@ -6,46 +6,51 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.client.Result;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The HTTP watchers of {@code bench apiserver}'s fan-out, reading the raw watch streams: every
- * watch is an asynchronous request on one JDK {@link HttpClient} (one selector thread, the
- * client's executor delivering the bytes; no thread per watch), as Capstan's HTTP client opens them. A sample is
+ * watch is an asynchronous request on one Jetty HTTP client (a selector thread and a small pool
+ * delivering the bytes; no thread per watch), as Capstan's HTTP client opens them. A sample is
  * taken when the newline that ends an event's line arrives, before anything is decoded; the only
  * parsing is a streaming scan of the line up to the bench's "sent" annotation. The figure is thus
  * the server's fan-out as its clients receive it, without the cost of 1,000 watchers decoding
  * every pod on the bench machine's own cores (which {@code ApiWorkloads#watchFanOut} through the
- * HTTP client still measures).
+ * HTTP client still measures). Closing aborts every request, which closes its connection, so the
+ * server drops the watches before the next measurement.
  */
 final class WireWatchers implements AutoCloseable {
 
   private static final JsonFactory JSON = new JsonFactory();
 
-  /**
-   * The client's default executor, as Capstan's HTTP client uses it. A direct executor (all reads
-   * on the selector thread) measured ten times worse on the loaded 2-core machine: one thread gets
-   * one thread's share of the cores.
-   */
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
+  private final HttpClient http = new HttpClient();
   private final List<Stream> streams = new ArrayList<>();
   private final CountDownLatch complete;
   private final AtomicReference<String> failure = new AtomicReference<>();
 
-  private WireWatchers(int watchers) {
+  private WireWatchers(int watchers) throws Exception {
     complete = new CountDownLatch(watchers);
+    QueuedThreadPool threads = new QueuedThreadPool(64, 2);
+    threads.setName("bench-wire-watchers");
+    threads.setDaemon(true);
+    http.setExecutor(threads);
+    http.setMaxConnectionsPerDestination(watchers + 16);
+    http.setMaxRequestsQueuedPerDestination(watchers + 16);
+    http.setIdleTimeout(0);
+    http.start();
   }
 
   /**
@@ -59,22 +64,11 @@ final class WireWatchers implements AutoCloseable {
     CountDownLatch established = new CountDownLatch(watchers);
     URI uri = URI.create(server.resolve("/api/v1/namespaces/" + namespace + "/pods") + "?watch=true&resourceVersion="
         + resourceVersion + "&labelSelector=" + URLEncoder.encode(labelSelector, StandardCharsets.UTF_8));
-    HttpRequest request = HttpRequest.newBuilder(uri).header("Accept", "application/json").GET().build();
     for (int w = 0; w < watchers; w++) {
-      Stream stream = new Stream(expected, all.complete);
+      Stream stream = new Stream(expected, all.complete, established, all.failure);
       all.streams.add(stream);
-      stream.exchange = all.http.sendAsync(request, info -> {
-        if (info.statusCode() != 200) {
-          all.failure.compareAndSet(null, "watch answered " + info.statusCode());
-        }
-        established.countDown();
-        return HttpResponse.BodySubscribers.fromSubscriber(stream);
-      }).whenComplete((response, error) -> {
-        if (error != null) {
-          all.failure.compareAndSet(null, "watch failed: " + error);
-          established.countDown();
-        }
-      });
+      stream.request = all.http.newRequest(uri).headers(h -> h.put(HttpHeader.ACCEPT, "application/json"));
+      stream.request.send(stream);
     }
     if (!established.await(120, TimeUnit.SECONDS) || all.failure.get() != null) {
       all.close();
@@ -97,38 +91,56 @@ final class WireWatchers implements AutoCloseable {
 
   @Override
   public void close() {
-    streams.forEach(Stream::cancel);
+    streams.forEach(s -> s.request.abort(new CancellationException("fan-out over")));
+    try {
+      http.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("could not stop the watchers' HTTP client", e);
+    }
   }
 
   /** One watch response: splits the stream into lines and samples each ADDED line's latency. */
-  private static final class Stream implements Flow.Subscriber<List<ByteBuffer>> {
+  private static final class Stream implements Response.Listener {
     private final Latencies latencies;
     private final int expected;
     private final CountDownLatch complete;
-    private volatile Flow.Subscription subscription;
-    private volatile CompletableFuture<?> exchange;
+    private final CountDownLatch established;
+    private final AtomicReference<String> failure;
+    private volatile Request request;
     private byte[] line = new byte[8192];
     private int length;
     private int received;
+    private boolean answered;
 
-    Stream(int expected, CountDownLatch complete) {
+    Stream(int expected, CountDownLatch complete, CountDownLatch established, AtomicReference<String> failure) {
       this.latencies = new Latencies(expected);
       this.expected = expected;
       this.complete = complete;
+      this.established = established;
+      this.failure = failure;
     }
 
     @Override
-    public void onSubscribe(Flow.Subscription s) {
-      subscription = s;
-      s.request(Long.MAX_VALUE);
-    }
-
-    @Override
-    public synchronized void onNext(List<ByteBuffer> buffers) {
-      long arrived = System.nanoTime();
-      for (ByteBuffer content : buffers) {
-        read(content, arrived);
+    public void onHeaders(Response response) {
+      if (response.getStatus() != 200) {
+        failure.compareAndSet(null, "watch answered " + response.getStatus());
       }
+      answered = true;
+      established.countDown();
+    }
+
+    @Override
+    public synchronized void onContent(Response response, ByteBuffer content) {
+      read(content, System.nanoTime());
+    }
+
+    @Override
+    public void onComplete(Result result) {
+      if (!answered && result.getFailure() != null) {
+        failure.compareAndSet(null, "watch failed: " + result.getFailure());
+        established.countDown();
+      }
+      // otherwise it ended because the bench closed it; a run missing events fails by timing out
     }
 
     private void read(ByteBuffer content, long arrived) {
@@ -156,31 +168,6 @@ final class WireWatchers implements AutoCloseable {
       if (lineStart > 0) {
         System.arraycopy(line, lineStart, line, 0, length - lineStart);
         length -= lineStart;
-      }
-    }
-
-    @Override
-    public void onError(Throwable throwable) {
-      // the run fails by timing out on the events it did not get
-    }
-
-    @Override
-    public void onComplete() {
-      // ends when the bench closes it
-    }
-
-    /**
-     * Stops reading. JDK 17's client keeps the connection open even with the exchange cancelled,
-     * so the server keeps the watch until a write fails or it times out; see ApiWorkloads#FAN_OUTS.
-     */
-    void cancel() {
-      Flow.Subscription s = subscription;
-      if (s != null) {
-        s.cancel();
-      }
-      CompletableFuture<?> e = exchange;
-      if (e != null) {
-        e.cancel(true);
       }
     }
   }

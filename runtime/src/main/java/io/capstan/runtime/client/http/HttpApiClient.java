@@ -8,8 +8,6 @@ import io.capstan.spi.client.ApiClient;
 import io.capstan.spi.client.ResourceClient;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The API client of a component in another process: Kubernetes REST over HTTP with JSON bodies,
  * or HTTPS (CA trust, client certificate) against a server URL and an optional bearer token (from a
- * kubeconfig or flags). Watches read
- * their streams asynchronously on the HTTP client's own executor; no thread is held per watch.
+ * kubeconfig or flags), through Jetty's HTTP client (see {@link JettyClients}). Watches read
+ * their streams asynchronously on the HTTP client's own threads; no thread is held per watch.
  */
 public final class HttpApiClient implements ApiClient {
 
@@ -33,7 +31,7 @@ public final class HttpApiClient implements ApiClient {
 
   /** A client over {@code connection}: HTTPS with its CA trust and client certificate, and/or a bearer token. */
   public HttpApiClient(ClientConnection connection, KindRegistry kinds) {
-    this(new HttpTransport(http(connection), connection.server(), connection.bearerToken()), kinds);
+    this(new HttpTransport(JettyClients.start(connection), connection.server(), connection.bearerToken()), kinds);
   }
 
   /** A client configured by a kubeconfig's current context. */
@@ -41,11 +39,6 @@ public final class HttpApiClient implements ApiClient {
     return new HttpApiClient(KubeconfigFile.read(kubeconfig), kinds);
   }
 
-  private static HttpClient http(ClientConnection connection) {
-    HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
-    connection.tls().ifPresent(builder::sslContext);
-    return builder.build();
-  }
 
   HttpApiClient(HttpTransport transport, KindRegistry kinds) {
     this.transport = requireNonNull(transport, "transport");

@@ -5,58 +5,64 @@ import io.capstan.spi.client.ApiException;
 import io.fabric8.kubernetes.api.model.Status;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.client.BytesRequestContent;
+import org.eclipse.jetty.client.CompletableResponseListener;
+import org.eclipse.jetty.client.ContentResponse;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.http.HttpHeader;
 
 /** Sends one request and turns a non-2xx answer into the {@link ApiException} its Status names. */
 final class HttpTransport {
 
-  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+  private static final long REQUEST_TIMEOUT_SECONDS = 60;
+  /** A list of every pod of a large cluster is tens of megabytes; the cap only guards memory. */
+  private static final int MAX_RESPONSE_BYTES = 1 << 30;
 
   private final HttpClient http;
   private final URI server;
-  private final Optional<String> token;
+  private final Optional<String> authorization;
 
   HttpTransport(HttpClient http, URI server, Optional<String> token) {
     this.http = http;
     this.server = server;
-    this.token = token;
+    this.authorization = token.map(t -> "Bearer " + t);
   }
 
-  HttpClient http() {
-    return http;
-  }
-
-  HttpRequest.Builder request(String pathAndQuery) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(server.resolve(pathAndQuery)).header("Accept", "application/json")
-        .header("User-Agent", "capstan-http-client");
-    token.ifPresent(t -> builder.header("Authorization", "Bearer " + t));
-    return builder;
+  /** A request for {@code pathAndQuery} with the headers every call carries. */
+  Request request(String pathAndQuery) {
+    return http.newRequest(server.resolve(pathAndQuery)).headers(h -> {
+      h.put(HttpHeader.ACCEPT, "application/json");
+      h.put(HttpHeader.USER_AGENT, "capstan-http-client");
+      authorization.ifPresent(a -> h.put(HttpHeader.AUTHORIZATION, a));
+    });
   }
 
   /** Sends and returns the body of a 2xx answer. */
   byte[] send(String method, String pathAndQuery, byte[] body, String contentType) {
-    HttpRequest.Builder builder = request(pathAndQuery).timeout(REQUEST_TIMEOUT);
-    if (contentType != null) {
-      builder.header("Content-Type", contentType);
+    Request request = request(pathAndQuery).method(method).timeout(REQUEST_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    if (body != null) {
+      request.body(new BytesRequestContent(contentType, body));
     }
-    builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-    HttpResponse<byte[]> response;
+    ContentResponse response;
     try {
-      response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-    } catch (IOException e) {
-      throw transportFailure(e);
+      response = new CompletableResponseListener(request, MAX_RESPONSE_BYTES).send().get();
+    } catch (ExecutionException e) {
+      throw transportFailure(e.getCause() instanceof TimeoutException ? new TimeoutException(method + " " + pathAndQuery
+          + " got no answer within " + REQUEST_TIMEOUT_SECONDS + " s") : e.getCause());
     } catch (InterruptedException e) {
+      request.abort(e);
       Thread.currentThread().interrupt();
       throw transportFailure(e);
     }
-    if (response.statusCode() / 100 != 2) {
-      throw failure(response.statusCode(), response.body());
+    if (response.getStatus() / 100 != 2) {
+      throw failure(response.getStatus(), response.getContent());
     }
-    return response.body();
+    return response.getContent();
   }
 
   static ApiException failure(int code, byte[] body) {
@@ -72,7 +78,7 @@ final class HttpTransport {
     }
   }
 
-  private static ApiException transportFailure(Exception e) {
+  static ApiException transportFailure(Throwable e) {
     return new ApiException(io.capstan.runtime.apiserver.errors.ApiErrors.status(0, "ServiceUnavailable",
         "cannot reach the API server: " + e, null), e);
   }

@@ -111,4 +111,29 @@ class HttpApiClientTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> closed.get() != null);
     assertThat(closed.get()).get().isInstanceOf(GoneException.class);
   }
+
+  @Test
+  void closingAWatchEndsItOnTheServer() throws Exception {
+    double own = openWatches(); // the API server's own informers watch too
+    ResourceClient<Pod> pods = client.resources(Pod.class);
+    Watch watch = pods.watch(ListOptions.inNamespace("default"), (type, pod) -> {});
+    await().atMost(Duration.ofSeconds(10)).until(() -> openWatches() == own + 1);
+    watch.close();
+    // The client closed the connection: the server finds out when it next writes to it (the
+    // first write after the close may still land in the socket's buffer). A client that kept the
+    // connection open after close (the JDK's on Java 17) would be streamed to forever.
+    java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
+    await().atMost(Duration.ofSeconds(10)).until(() -> {
+      pods.create(pod("after-close-" + writes.incrementAndGet()));
+      return openWatches() == own;
+    });
+  }
+
+  /** The server's open-watch gauge, from its Prometheus metrics. */
+  private double openWatches() throws Exception {
+    String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(URI.create(server.url()
+        + "/metrics")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    return metrics.lines().filter(l -> l.startsWith("apiserver_watchers")).mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .findFirst().orElseThrow(() -> new AssertionError("no apiserver_watchers in /metrics: " + metrics));
+  }
 }
