@@ -37,6 +37,16 @@ record LoggedRevision(long revision, List<WatchEvent> events, List<Optional<KeyV
     return kvs;
   }
 
+  /** Whether {@code request} wants any of the events. */
+  boolean matches(WatchRequest request) {
+    for (WatchEvent e : events) {
+      if (request.accepts(e)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The events {@code request} wants, in order; the shared list itself when it wants all as-is. */
   List<WatchEvent> filter(WatchRequest request) {
     boolean all = !request.prevKv();

@@ -77,6 +77,39 @@ final class MvccWatch implements Watch {
   }
 
   /**
+   * The fan-out's signal after a commit: when nothing up to {@code committed} is for this watch,
+   * it only moves {@link #next} past it, on the caller's thread, instead of queueing a drain that
+   * would find nothing. The API server keeps one store watch per kind, so without this every
+   * commit queued a task per kind. Takes the drain's slot while it looks, so {@code next} keeps one
+   * writer at a time.
+   */
+  void signalAfterCommit(long committed) {
+    if (done || !scheduled.compareAndSet(false, true)) {
+      return; // a drain is queued or running; it reads up to the committed revision itself
+    }
+    long revision = next;
+    boolean relevant = closing != null || progressDue;
+    for (int budget = BUDGET; !relevant && revision <= committed; revision++) {
+      LoggedRevision logged = revision < hub.compacted() ? null : hub.log().get(revision);
+      // a compacted revision, or a long way to look, is the drain's business
+      relevant = logged == null || logged.matches(request) || --budget == 0;
+      if (relevant) {
+        break;
+      }
+    }
+    if (relevant) {
+      hub.executor().execute(this::drain);
+      return;
+    }
+    next = revision;
+    scheduled.set(false);
+    // a commit, close or tick that came while we held the slot may have skipped its signal
+    if (!done && (next <= hub.committed() || closing != null || progressDue)) {
+      signal();
+    }
+  }
+
+  /**
    * Asks for a {@link WatchResponse.Progress} once the watch has caught up.
    *
    * @param forced send it even if events went out since the last request (etcd's

@@ -65,7 +65,7 @@ final class WatchHub {
     long committed = marks.committed;
     for (MvccWatch watch : watches) {
       if (watch.next() <= committed) {
-        watch.signal();
+        watch.signalAfterCommit(committed);
       }
     }
   }
