@@ -109,6 +109,48 @@ class IptablesNetnsIT {
     assertThat(inKernel).isEqualTo(rendered);
   }
 
+  @Test
+  void aRestartedProxyReusesTheChainsInPlaceDeletesLeftoversAndLeavesWhatKubeProxysOrderLeaves() throws Exception {
+    startBackend("10.244.1.2");
+    startBackend("10.244.1.3");
+    IptablesProxy first = proxy();
+    first.start();
+    first.sync(demo(SessionAffinity.NONE));
+    // a restart: a new proxy instance, and meanwhile the Service lost an endpoint and its node port
+    IptablesProxy second = proxy();
+    second.start();
+    second.sync(IptablesRulesetTest.state(IptablesRulesetTest.demo(ServiceType.CLUSTER_IP, 0, SessionAffinity.NONE),
+        EndpointInfo.ready("10.244.1.3", 8080, "node-1")));
+    assertThat(fetch("http://10.96.100.10/", 10).keySet()).containsExactly("10.244.1.3:8080");
+    String save = output("ip", "netns", "exec", ns, "iptables-save");
+    // the jumps from the built-in chains were found in place, not inserted a second time
+    for (List<String> jump : IptablesProxy.JUMPS) {
+      String chain = jump.get(2);
+      String target = jump.get(jump.size() - 1);
+      String table = save.split("\\*" + jump.get(1) + "\n")[1].split("COMMIT\n")[0];
+      assertThat(table.lines().filter(l -> l.startsWith("-A " + chain + " ") && l.endsWith("-j " + target)).count())
+          .as(String.join(" ", jump)).isEqualTo(1);
+    }
+    // the chains the first run left and the second does not render (the node port's KUBE-EXT, the
+    // gone endpoint's KUBE-SEP) were found by listing and deleted
+    assertThat(save).doesNotContain("KUBE-EXT-CTBMGJDNUDRWEDVR").doesNotContain("KUBE-SEP-WNRCNPEFMEQG3ZU3");
+    // the kernel holds what the rendered text in kube-proxy's order leaves when restored into empty tables
+    for (String table : List.of("nat", "filter")) {
+      run("ip", "netns", "exec", ns, "iptables", "-t", table, "-F");
+      run("ip", "netns", "exec", ns, "iptables", "-t", table, "-X");
+    }
+    Process restore = new ProcessBuilder("ip", "netns", "exec", ns, "iptables-restore", "--noflush")
+        .redirectInput(dir.resolve("rules").toFile()).redirectErrorStream(true).start();
+    assertThat(restore.waitFor(60, TimeUnit.SECONDS) && restore.exitValue() == 0).isTrue();
+    assertThat(kubeLines(output("ip", "netns", "exec", ns, "iptables-save"))).isEqualTo(kubeLines(save))
+        .anyMatch(l -> l.contains("DNAT --to-destination 10.244.1.3:8080"));
+  }
+
+  /** The declarations and rules of the KUBE- chains, in iptables-save's order. */
+  private static List<String> kubeLines(String save) {
+    return save.lines().filter(l -> l.startsWith(":KUBE-") || l.startsWith("-A KUBE-") || l.startsWith("*")).toList();
+  }
+
   private void startBackend(String ip) throws IOException {
     Process process = new ProcessBuilder(javaIn(ns, "serve", ip, "8080")).redirectErrorStream(true).start();
     backends.add(process);
