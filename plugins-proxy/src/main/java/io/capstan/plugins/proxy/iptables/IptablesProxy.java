@@ -54,7 +54,8 @@ final class IptablesProxy implements ServiceProxy {
   private final Path rulesFile;
   private final boolean applying;
   private final IptablesRuleset ruleset;
-  private String applied = "";
+  /** Whether the previous sync wrote (and applied) its render completely. */
+  private boolean synced;
   private boolean jumpsInstalled;
   /** The service chains the kernel's nat table holds; null when unknown (listed before the next apply). */
   private java.util.Set<String> kernelChains;
@@ -92,15 +93,19 @@ final class IptablesProxy implements ServiceProxy {
   @Override
   public void sync(ProxyState state) throws Exception {
     IptablesRuleset.Rendered rendered = ruleset.render(state);
-    String rules = rendered.full();
-    if (rules.equals(applied)) {
+    // the previous sync completed and rendered the same rules: nothing to write (the text would
+    // differ only by the previous render's deletions, already done)
+    boolean unchanged = synced && rendered.unchanged();
+    synced = false;
+    if (unchanged) {
       if (applying && lastApplyPartial) {
         apply(rendered, false); // the periodic resync after partial applies: the full ruleset once
         lastApplyPartial = false;
       }
+      synced = true;
       return;
     }
-    write(rules);
+    write(rendered.full());
     if (applying) {
       boolean partial = kernelInStep;
       kernelInStep = false;
@@ -110,7 +115,7 @@ final class IptablesProxy implements ServiceProxy {
       log.debug("iptables proxy: applied {} ({} of {} service ports changed)", partial ? "partially" : "fully",
           rendered.changedServicePorts(), state.services().size());
     }
-    applied = rules;
+    synced = true;
   }
 
   /** One restore of {@link ApplyInput}'s arrangement; on failure the kernel's chains are listed again next time. */

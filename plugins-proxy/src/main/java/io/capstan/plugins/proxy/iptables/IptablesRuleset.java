@@ -42,9 +42,10 @@ final class IptablesRuleset {
    * @param fresh which of {@code rules} were rendered anew (changed since the previous render)
    * @param deleted the chains gone since the previous render (flushed and deleted by both inputs)
    * @param text the fixed parts of the input (heads, base rules), for {@link ApplyInput}
+   * @param unchanged whether the rules are those of the previous render (only then is nothing to apply)
    */
   record Rendered(String full, String partial, int changedServicePorts, ServiceRules[] rules, boolean[] fresh,
-      List<String> deleted, Fixed text) {
+      List<String> deleted, Fixed text, boolean unchanged) {
 
     /** Every service port chain (KUBE-SVC/EXT/SVL/SEP) of this render. */
     java.util.Set<String> ownChains() {
@@ -148,13 +149,13 @@ final class IptablesRuleset {
         }
       }
     }
-    boolean unchanged = changed == 0 && stale.length() == 0 && next.size() == cache.size() && previousFull != null;
+    boolean unchanged = changed == 0 && stale.length() == 0 && next.size() == cache.size();
     cache = next;
     // nothing changed (the periodic resync): the previous full text, not assembled again
-    String full = unchanged ? previousFull : assemble(rules, null, fixed, stale, deletions);
+    String full = unchanged && previousFull != null ? previousFull : assemble(rules, null, fixed, stale, deletions);
     String partial = assemble(rules, fresh, fixed, stale, deletions);
     previousFull = deletions.length() == 0 ? full : null;
-    return new Rendered(full, partial, changed, rules, fresh, List.copyOf(deleted), fixed);
+    return new Rendered(full, partial, changed, rules, fresh, List.copyOf(deleted), fixed, unchanged);
   }
 
   /**
