@@ -25,8 +25,9 @@ import java.util.function.Function;
  * full sync (a fresh proxy: render everything, write the rules file) and an incremental one (one
  * Service's endpoints changed) — in dry-run mode always (render and write the rules file), and
  * applied with the real {@code iptables-legacy-restore} (both sizes) and {@code iptables-nft-restore}
- * (1,000) in a network namespace the bench creates and deletes when it runs as root. The plugin is
- * loaded by name, like the kernel loads it.
+ * (1,000) in a network namespace the bench creates and deletes when it runs as root: then also the
+ * periodic full resync after partial applies and a restarted proxy's first sync over existing rules
+ * ({@link #applied}). The plugin is loaded by name, like the kernel loads it.
  */
 final class IptablesSyncBench {
 
@@ -117,10 +118,11 @@ final class IptablesSyncBench {
         + "applied*: appliedFullSync = first sync into empty tables (every chain created), appliedResync = the periodic "
         + "full resync after partial applies (every chain rewritten over existing ones), appliedRestartSync = a new proxy "
         + "over existing rules (tables listed with iptables-save, then every chain rewritten). "
-        + "kube-proxy anchors: the Kubernetes docs advise raising minSyncPeriod when sync_proxy_rules_duration_seconds "
-        + "averages much above 1 s in very large clusters; KEP-3453 (partial syncs) exists because full iptables-restore "
-        + "syncs took seconds at tens of thousands of endpoints; the often-cited KubeCon 2017 figure for per-rule updates "
-        + "is 5 h for 20,000 services / 160,000 rules");
+        + "kube-proxy anchors: 'lots of reports of people whose iptables runs were 4-5 seconds each' (Tim Hockin, "
+        + "kubernetes/kubernetes#92836, on the old 10 s minSyncPeriod); the Kubernetes docs treat "
+        + "sync_proxy_rules_duration_seconds averaging well above 1 s as a very large cluster needing a larger "
+        + "minSyncPeriod; KEP-3453 (partial syncs) exists because full restores took seconds at tens of thousands of "
+        + "endpoints; the KubeCon 2017 figure for per-rule updates is 5 h for 20,000 services / 160,000 rules");
     deleteAll(dir);
   }
 
