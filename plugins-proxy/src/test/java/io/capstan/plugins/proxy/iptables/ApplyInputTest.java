@@ -151,7 +151,7 @@ class ApplyInputTest {
       } else if (line.startsWith("-A ") || line.startsWith("-F ")) {
         String[] words = line.split(" ");
         assertThat(known).as(line).contains(words[1]);
-        int j = line.indexOf(" -j KUBE-");
+        int j = Math.max(line.indexOf(" -j KUBE-"), line.indexOf(" -g KUBE-"));
         if (j >= 0) {
           assertThat(known).as(line).contains(line.substring(j + 4).split(" ")[0]);
         }

@@ -146,6 +146,40 @@ class IptablesNetnsIT {
         .anyMatch(l -> l.contains("DNAT --to-destination 10.244.1.3:8080"));
   }
 
+  @Test
+  void inLargeClusterModeTheEndpointChainsEnteredWithGotoStillSpreadAndPinTraffic() throws Exception {
+    startBackend("10.244.1.2");
+    startBackend("10.244.1.3");
+    IptablesProxy proxy = proxy();
+    proxy.start();
+    proxy.sync(large(SessionAffinity.NONE));
+    String nat = output("ip", "netns", "exec", ns, "iptables-save", "-t", "nat");
+    assertThat(nat).contains("-g KUBE-SEP-").doesNotContain("-j KUBE-SEP-");
+    assertThat(fetch("http://10.96.100.10/", 40).keySet()).containsExactlyInAnyOrder("10.244.1.2:8080", "10.244.1.3:8080");
+    proxy.sync(large(SessionAffinity.CLIENT_IP));
+    assertThat(fetch("http://10.96.100.10/", 20)).hasSize(1);
+  }
+
+  /** The demo Service with the two backends plus 100 Services x 10 endpoints: past kube-proxy's 1,000. */
+  private static ProxyState large(SessionAffinity affinity) {
+    Map<io.capstan.spi.proxy.ServicePortName, io.capstan.spi.proxy.ServiceInfo> services = new java.util.HashMap<>();
+    Map<io.capstan.spi.proxy.ServicePortName, List<EndpointInfo>> endpoints = new java.util.HashMap<>();
+    io.capstan.spi.proxy.ServiceInfo demo = IptablesRulesetTest.demo(ServiceType.CLUSTER_IP, 0, affinity);
+    services.put(demo.name(), demo);
+    endpoints.put(demo.name(), List.of(EndpointInfo.ready("10.244.1.2", 8080, "node-1"),
+        EndpointInfo.ready("10.244.1.3", 8080, "node-1")));
+    for (int i = 0; i < 100; i++) {
+      var name = new io.capstan.spi.proxy.ServicePortName("filler", "svc-" + i, "http");
+      services.put(name, io.capstan.spi.proxy.ServiceInfo.clusterIp(name, "10.96.7." + (i + 1), 80));
+      List<EndpointInfo> list = new ArrayList<>();
+      for (int e = 0; e < 10; e++) {
+        list.add(EndpointInfo.ready("10.244.50." + (i * 10 + e) % 250, 8080 + e, "node-2"));
+      }
+      endpoints.put(name, list);
+    }
+    return new ProxyState(services, endpoints, "node-1");
+  }
+
   /** The declarations and rules of the KUBE- chains, in iptables-save's order. */
   private static List<String> kubeLines(String save) {
     return save.lines().filter(l -> l.startsWith(":KUBE-") || l.startsWith("-A KUBE-") || l.startsWith("*")).toList();
