@@ -140,6 +140,9 @@ class ApplyInputTest {
         .contains("\n-I OUTPUT 1 -m conntrack --ctstate NEW -m comment --comment \"kubernetes service portals\" -j KUBE-SERVICES\n");
     assertThat(tables[1]).startsWith("*nat\n")
         .contains("\n-I PREROUTING 1 -m comment --comment \"kubernetes service portals\" -j KUBE-SERVICES\n");
+    // nothing held: every chain declared, KUBE-MARK-MASQ after the service chains, once
+    assertThat(tables[1].indexOf(":KUBE-MARK-MASQ - [0:0]\n")).isGreaterThan(tables[1].lastIndexOf(":KUBE-SEP-"))
+        .isEqualTo(tables[1].lastIndexOf(":KUBE-MARK-MASQ"));
   }
 
   /** Every chain a line names (as its chain or as its target) is declared, held or built in by then. */
