@@ -130,8 +130,8 @@ final class IptablesProxy implements ServiceProxy {
         listed = true;
         kernelChains = kernel.serviceChains();
         java.util.Set<String> own = rendered.ownChains();
-        leftovers = kernelChains.stream().filter(c -> !own.contains(c) && !rendered.deleted().contains(c)).sorted()
-            .toList();
+        java.util.Set<String> deleted = new java.util.HashSet<>(rendered.deleted());
+        leftovers = kernelChains.stream().filter(c -> !own.contains(c) && !deleted.contains(c)).sorted().toList();
         for (List<String> jump : JUMPS) {
           if (!kernel.hasJump(jump)) {
             (jump.get(1).equals("nat") ? natJumps : filterJumps).add(KernelTables.insertLine(jump));
