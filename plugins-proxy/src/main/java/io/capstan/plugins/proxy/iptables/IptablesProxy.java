@@ -27,6 +27,13 @@ import org.slf4j.LoggerFactory;
  * KUBE-NODEPORTS and the filter table whole. The first apply, the one after a failure, and the
  * first sync that finds the state unchanged after partial applies (the host's periodic resync)
  * apply the full ruleset, which repairs anything changed behind our back.
+ *
+ * <p>What is applied is {@link ApplyInput}'s arrangement of the rendered rules (the same rules,
+ * ordered for iptables-restore's cost, chains the kernel holds emptied with {@code -F}). Which
+ * chains the kernel holds is known from the previous successful apply; before the first apply and
+ * after a failed one it is listed with iptables-save, which also shows which jumps from the
+ * built-in chains are missing (they are inserted in the same restore) and which service chains an
+ * earlier run left behind (deleted).
  */
 final class IptablesProxy implements ServiceProxy {
 
@@ -47,8 +54,11 @@ final class IptablesProxy implements ServiceProxy {
   private final Path rulesFile;
   private final boolean applying;
   private final IptablesRuleset ruleset;
-  private String applied = "";
+  /** Whether the previous sync wrote (and applied) its render completely. */
+  private boolean synced;
   private boolean jumpsInstalled;
+  /** The service chains the kernel's nat table holds; null when unknown (listed before the next apply). */
+  private java.util.Set<String> kernelChains;
   /** Whether the kernel holds what the renderer rendered last, so a partial input is enough. */
   private boolean kernelInStep;
   private boolean lastApplyPartial;
@@ -83,31 +93,98 @@ final class IptablesProxy implements ServiceProxy {
   @Override
   public void sync(ProxyState state) throws Exception {
     IptablesRuleset.Rendered rendered = ruleset.render(state);
-    String rules = rendered.full();
-    if (rules.equals(applied)) {
+    // the previous sync completed and rendered the same rules: nothing to write (the text would
+    // differ only by the previous render's deletions, already done)
+    boolean unchanged = synced && rendered.unchanged();
+    synced = false;
+    if (unchanged) {
       if (applying && lastApplyPartial) {
-        restore(rules); // the periodic resync after partial applies: the full ruleset once
+        apply(rendered, false); // the periodic resync after partial applies: the full ruleset once
         lastApplyPartial = false;
       }
+      synced = true;
       return;
     }
-    write(rules);
+    write(rendered.full());
     if (applying) {
       boolean partial = kernelInStep;
       kernelInStep = false;
-      restore(partial ? rendered.partial() : rules);
+      apply(rendered, partial);
       kernelInStep = true;
       lastApplyPartial = partial;
       log.debug("iptables proxy: applied {} ({} of {} service ports changed)", partial ? "partially" : "fully",
           rendered.changedServicePorts(), state.services().size());
-      if (!jumpsInstalled) {
+    }
+    synced = true;
+  }
+
+  /** One restore of {@link ApplyInput}'s arrangement; on failure the kernel's chains are listed again next time. */
+  private void apply(IptablesRuleset.Rendered rendered, boolean partial) throws IOException, InterruptedException {
+    List<String> leftovers = List.of();
+    List<String> filterJumps = new ArrayList<>();
+    List<String> natJumps = new ArrayList<>();
+    boolean listed = false;
+    if (kernelChains == null) {
+      KernelTables kernel = list();
+      if (kernel != null) {
+        listed = true;
+        kernelChains = kernel.serviceChains();
+        java.util.Set<String> own = rendered.ownChains();
+        java.util.Set<String> deleted = new java.util.HashSet<>(rendered.deleted());
+        leftovers = kernelChains.stream().filter(c -> !own.contains(c) && !deleted.contains(c)).sorted().toList();
         for (List<String> jump : JUMPS) {
-          ensureJump(jump);
+          if (!kernel.hasJump(jump)) {
+            (jump.get(1).equals("nat") ? natJumps : filterJumps).add(KernelTables.insertLine(jump));
+          }
         }
-        jumpsInstalled = true;
+      } else {
+        kernelChains = new java.util.HashSet<>(); // not listed: declare every chain, ensure the jumps afterwards
       }
     }
-    applied = rules;
+    java.util.Set<String> existing = kernelChains;
+    kernelChains = null; // unknown until the restore succeeds
+    restore(ApplyInput.of(rendered, partial, existing, leftovers, filterJumps, natJumps));
+    if (partial) {
+      rendered.deleted().forEach(existing::remove);
+      for (int i = 0; i < rendered.rules().length; i++) {
+        if (rendered.fresh()[i]) {
+          existing.addAll(rendered.rules()[i].chainNames());
+        }
+      }
+      kernelChains = existing;
+    } else {
+      kernelChains = rendered.ownChains();
+    }
+    if (listed) {
+      jumpsInstalled = true;
+    } else if (!jumpsInstalled) {
+      for (List<String> jump : JUMPS) {
+        ensureJump(jump);
+      }
+      jumpsInstalled = true;
+    }
+  }
+
+  /** What iptables-save lists, or null (logged) when it cannot be run. */
+  private KernelTables list() throws InterruptedException {
+    try {
+      Process process = new ProcessBuilder(words(config.saveCommand())).redirectError(ProcessBuilder.Redirect.DISCARD)
+          .start();
+      process.getOutputStream().close();
+      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new IOException("did not finish in 30 s");
+      }
+      if (process.exitValue() != 0) {
+        throw new IOException("exit code " + process.exitValue());
+      }
+      return KernelTables.parse(out);
+    } catch (IOException e) {
+      log.warn("iptables proxy: cannot list the kernel's rules with {} ({}); declaring every chain instead",
+          config.saveCommand(), e.getMessage());
+      return null;
+    }
   }
 
   private void restore(String input) throws IOException, InterruptedException {

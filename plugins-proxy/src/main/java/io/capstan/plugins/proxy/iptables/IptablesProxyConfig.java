@@ -14,9 +14,18 @@ import io.capstan.spi.plugin.InvalidConfigException;
  *     under the data directory (a relative path is taken from the working directory)
  * @param restoreCommand the iptables-restore binary; default {@code iptables-restore}
  * @param iptablesCommand the iptables binary for the jump rules in built-in chains; default {@code iptables}
+ * @param saveCommand the iptables-save binary that lists what the kernel holds before the first apply
+ *     (and after a failed one); default the iptables command with {@code -save} appended to its last
+ *     word ({@code ip netns exec NS iptables-legacy} gives {@code ip netns exec NS iptables-legacy-save})
  */
 public record IptablesProxyConfig(String clusterCidr, Integer masqueradeBit, String apply, String rulesFile,
-    String restoreCommand, String iptablesCommand) {
+    String restoreCommand, String iptablesCommand, String saveCommand) {
+
+  /** The settings with the save command derived from the iptables command. */
+  public IptablesProxyConfig(String clusterCidr, Integer masqueradeBit, String apply, String rulesFile,
+      String restoreCommand, String iptablesCommand) {
+    this(clusterCidr, masqueradeBit, apply, rulesFile, restoreCommand, iptablesCommand, null);
+  }
 
   public IptablesProxyConfig {
     clusterCidr = clusterCidr == null || clusterCidr.isBlank() ? "10.244.0.0/16" : clusterCidr;
@@ -25,6 +34,7 @@ public record IptablesProxyConfig(String clusterCidr, Integer masqueradeBit, Str
     rulesFile = rulesFile == null || rulesFile.isBlank() ? "data/proxy/iptables.rules" : rulesFile;
     restoreCommand = restoreCommand == null || restoreCommand.isBlank() ? "iptables-restore" : restoreCommand;
     iptablesCommand = iptablesCommand == null || iptablesCommand.isBlank() ? "iptables" : iptablesCommand;
+    saveCommand = saveCommand == null || saveCommand.isBlank() ? iptablesCommand.trim() + "-save" : saveCommand;
     if (masqueradeBit < 0 || masqueradeBit > 31) {
       throw new InvalidConfigException("masqueradeBit", "must be a bit number from 0 to 31 (kube-proxy's default is 14)");
     }

@@ -38,11 +38,30 @@ final class IptablesRuleset {
    * @param full the whole ruleset
    * @param partial the same, with only the changed service ports' chains
    * @param changedServicePorts how many service ports were rendered anew
+   * @param rules every service port's rules, in output order
+   * @param fresh which of {@code rules} were rendered anew (changed since the previous render)
+   * @param deleted the chains gone since the previous render (flushed and deleted by both inputs)
+   * @param text the fixed parts of the input (heads, base rules), for {@link ApplyInput}
+   * @param unchanged whether the rules are those of the previous render (only then is nothing to apply)
    */
-  record Rendered(String full, String partial, int changedServicePorts) {}
+  record Rendered(String full, String partial, int changedServicePorts, ServiceRules[] rules, boolean[] fresh,
+      List<String> deleted, Fixed text, boolean unchanged) {
+
+    /** Every service port chain (KUBE-SVC/EXT/SVL/SEP) of this render. */
+    java.util.Set<String> ownChains() {
+      java.util.Set<String> all = new java.util.HashSet<>();
+      for (ServiceRules r : rules) {
+        all.addAll(r.chainNames());
+      }
+      return all;
+    }
+  }
+
+  /** The parts of the input that do not depend on the services. */
+  record Fixed(String filterHead, String filterRules, String natHead, String natBase, String nodePortsJump) {}
 
   private final IptablesProxyConfig config;
-  private final String mark;
+  private final Fixed fixed;
   private Map<ServicePortName, ServiceRules> cache = new HashMap<>();
   /**
    * The full text of the previous render when it deleted no chains, returned as is when nothing
@@ -52,7 +71,21 @@ final class IptablesRuleset {
 
   IptablesRuleset(IptablesProxyConfig config) {
     this.config = requireNonNull(config, "config");
-    this.mark = config.mark() + "/" + config.mark();
+    String mark = config.mark() + "/" + config.mark();
+    this.fixed = new Fixed("*filter\n"
+        + ":KUBE-SERVICES - [0:0]\n:KUBE-EXTERNAL-SERVICES - [0:0]\n:KUBE-FORWARD - [0:0]\n:KUBE-NODEPORTS - [0:0]\n"
+        + ":KUBE-PROXY-FIREWALL - [0:0]\n",
+        "-A KUBE-FORWARD -m conntrack --ctstate INVALID -j DROP\n"
+        + "-A KUBE-FORWARD -m comment --comment \"kubernetes forwarding rules\" -m mark --mark " + mark + " -j ACCEPT\n"
+        + "-A KUBE-FORWARD -m comment --comment \"kubernetes forwarding conntrack rule\" -m conntrack --ctstate "
+        + "RELATED,ESTABLISHED -j ACCEPT\n",
+        ":KUBE-SERVICES - [0:0]\n:KUBE-NODEPORTS - [0:0]\n:KUBE-POSTROUTING - [0:0]\n:KUBE-MARK-MASQ - [0:0]\n",
+        "-A KUBE-POSTROUTING -m mark ! --mark " + mark + " -j RETURN\n"
+        + "-A KUBE-POSTROUTING -j MARK --xor-mark " + config.mark() + "\n"
+        + "-A KUBE-POSTROUTING -m comment --comment \"kubernetes service traffic requiring SNAT\" -j MASQUERADE --random-fully\n"
+        + "-A KUBE-MARK-MASQ -j MARK --or-mark " + config.mark() + "\n",
+        "-A KUBE-SERVICES -m comment --comment \"kubernetes service nodeports; NOTE: this must be the last "
+        + "rule in this chain\" -m addrtype --dst-type LOCAL -j KUBE-NODEPORTS\n");
   }
 
   /** The full text of {@code state}, rendered from scratch. */
@@ -102,6 +135,7 @@ final class IptablesRuleset {
     // so no other service port can declare them)
     StringBuilder stale = new StringBuilder();
     StringBuilder deletions = new StringBuilder();
+    List<String> deleted = new ArrayList<>();
     for (var old : cache.entrySet()) {
       ServiceRules now = next.get(old.getKey());
       if (now == old.getValue()) {
@@ -111,33 +145,17 @@ final class IptablesRuleset {
         if (now == null || !now.chainNames().contains(chain)) {
           stale.append(':').append(chain).append(" - [0:0]\n");
           deletions.append("-X ").append(chain).append('\n');
+          deleted.add(chain);
         }
       }
     }
-    boolean unchanged = changed == 0 && stale.length() == 0 && next.size() == cache.size() && previousFull != null;
+    boolean unchanged = changed == 0 && stale.length() == 0 && next.size() == cache.size();
     cache = next;
-
-    String filterHead = "*filter\n"
-        + ":KUBE-SERVICES - [0:0]\n:KUBE-EXTERNAL-SERVICES - [0:0]\n:KUBE-FORWARD - [0:0]\n:KUBE-NODEPORTS - [0:0]\n"
-        + ":KUBE-PROXY-FIREWALL - [0:0]\n";
-    String filterTail = "-A KUBE-FORWARD -m conntrack --ctstate INVALID -j DROP\n"
-        + "-A KUBE-FORWARD -m comment --comment \"kubernetes forwarding rules\" -m mark --mark " + mark + " -j ACCEPT\n"
-        + "-A KUBE-FORWARD -m comment --comment \"kubernetes forwarding conntrack rule\" -m conntrack --ctstate "
-        + "RELATED,ESTABLISHED -j ACCEPT\n"
-        + "COMMIT\n"
-        + "*nat\n:KUBE-SERVICES - [0:0]\n:KUBE-NODEPORTS - [0:0]\n:KUBE-POSTROUTING - [0:0]\n:KUBE-MARK-MASQ - [0:0]\n";
-    String natBase = "-A KUBE-POSTROUTING -m mark ! --mark " + mark + " -j RETURN\n"
-        + "-A KUBE-POSTROUTING -j MARK --xor-mark " + config.mark() + "\n"
-        + "-A KUBE-POSTROUTING -m comment --comment \"kubernetes service traffic requiring SNAT\" -j MASQUERADE --random-fully\n"
-        + "-A KUBE-MARK-MASQ -j MARK --or-mark " + config.mark() + "\n";
-    String nodePortsJump = "-A KUBE-SERVICES -m comment --comment \"kubernetes service nodeports; NOTE: this must be the last "
-        + "rule in this chain\" -m addrtype --dst-type LOCAL -j KUBE-NODEPORTS\n";
     // nothing changed (the periodic resync): the previous full text, not assembled again
-    String full = unchanged ? previousFull
-        : assemble(rules, null, filterHead, filterTail, natBase, nodePortsJump, stale, deletions);
-    String partial = assemble(rules, fresh, filterHead, filterTail, natBase, nodePortsJump, stale, deletions);
+    String full = unchanged && previousFull != null ? previousFull : assemble(rules, null, fixed, stale, deletions);
+    String partial = assemble(rules, fresh, fixed, stale, deletions);
     previousFull = deletions.length() == 0 ? full : null;
-    return new Rendered(full, partial, changed);
+    return new Rendered(full, partial, changed, rules, fresh, List.copyOf(deleted), fixed, unchanged);
   }
 
   /**
@@ -146,42 +164,43 @@ final class IptablesRuleset {
    *
    * @param only the service ports whose own chains are written; null for all
    */
-  private static String assemble(ServiceRules[] rules, boolean[] only, String filterHead, String filterTail,
-      String natBase, String nodePortsJump, CharSequence stale, CharSequence deletions) {
-    long length = filterHead.length() + filterTail.length() + natBase.length() + nodePortsJump.length() + stale.length()
+  private static String assemble(ServiceRules[] rules, boolean[] only, Fixed fixed, CharSequence stale,
+      CharSequence deletions) {
+    long length = fixed.filterHead().length() + fixed.filterRules().length() + "COMMIT\n*nat\n".length()
+        + fixed.natHead().length() + fixed.natBase().length() + fixed.nodePortsJump().length() + stale.length()
         + deletions.length() + "COMMIT\n".length();
     for (int i = 0; i < rules.length; i++) {
       ServiceRules r = rules[i];
       length += r.filter().length() + r.services().length() + r.nodePorts().length();
       if (only == null || only[i]) {
-        length += r.declarations().length() + r.chains().length();
+        length += r.declarations().length() + r.dispatch().length() + r.endpointChains().length();
       }
     }
     if (length > Integer.MAX_VALUE - 16) {
       throw new IllegalStateException("the iptables ruleset would exceed 2 GB (" + length + " characters)");
     }
     StringBuilder out = new StringBuilder((int) length);
-    out.append(filterHead);
+    out.append(fixed.filterHead());
     for (ServiceRules r : rules) {
       out.append(r.filter());
     }
-    out.append(filterTail);
+    out.append(fixed.filterRules()).append("COMMIT\n*nat\n").append(fixed.natHead());
     for (int i = 0; i < rules.length; i++) {
       if (only == null || only[i]) {
         out.append(rules[i].declarations());
       }
     }
-    out.append(stale).append(natBase);
+    out.append(stale).append(fixed.natBase());
     for (ServiceRules r : rules) {
       out.append(r.services());
     }
-    out.append(nodePortsJump);
+    out.append(fixed.nodePortsJump());
     for (ServiceRules r : rules) {
       out.append(r.nodePorts());
     }
     for (int i = 0; i < rules.length; i++) {
       if (only == null || only[i]) {
-        out.append(rules[i].chains());
+        out.append(rules[i].dispatch()).append(rules[i].endpointChains());
       }
     }
     return out.append(deletions).append("COMMIT\n").toString();

@@ -115,10 +115,15 @@ class IncrementalRulesetTest {
         .contains("-A " + sep + " -m tcp -p tcp -j DNAT --to-destination 10.244.0.1:8080\n")
         .doesNotContain("-> 10.244.0.1:8080")
         // the cluster IP rules keep theirs, as in kube-proxy
-        .contains("--comment \"ns/svc-0:http cluster IP\"");
+        .contains("--comment \"ns/svc-0:http cluster IP\"")
+        // endpoint chains are entered with goto (they always end in DNAT), everything else with jump
+        .contains(" -m statistic --mode random --probability 0.1000000000 -g " + sep + "\n")
+        .doesNotContain(" -j KUBE-SEP-")
+        .contains("-j " + ChainNames.service(name(0), "TCP") + "\n");
     int[] hundred = new int[100];
     java.util.Arrays.fill(hundred, 10);
     assertThat(IptablesRuleset.render(state(hundred, new int[100]), IptablesRulesetTest.CONFIG))
-        .contains("-A " + sep + " -m comment --comment ns/svc-0:http -s 10.244.0.1 -j KUBE-MARK-MASQ\n");
+        .contains("-A " + sep + " -m comment --comment ns/svc-0:http -s 10.244.0.1 -j KUBE-MARK-MASQ\n")
+        .contains(" -j " + sep + "\n").doesNotContain(" -g KUBE-SEP-");
   }
 }

@@ -109,6 +109,82 @@ class IptablesNetnsIT {
     assertThat(inKernel).isEqualTo(rendered);
   }
 
+  @Test
+  void aRestartedProxyReusesTheChainsInPlaceDeletesLeftoversAndLeavesWhatKubeProxysOrderLeaves() throws Exception {
+    startBackend("10.244.1.2");
+    startBackend("10.244.1.3");
+    IptablesProxy first = proxy();
+    first.start();
+    first.sync(demo(SessionAffinity.NONE));
+    // a restart: a new proxy instance, and meanwhile the Service lost an endpoint and its node port
+    IptablesProxy second = proxy();
+    second.start();
+    second.sync(IptablesRulesetTest.state(IptablesRulesetTest.demo(ServiceType.CLUSTER_IP, 0, SessionAffinity.NONE),
+        EndpointInfo.ready("10.244.1.3", 8080, "node-1")));
+    assertThat(fetch("http://10.96.100.10/", 10).keySet()).containsExactly("10.244.1.3:8080");
+    String save = output("ip", "netns", "exec", ns, "iptables-save");
+    // the jumps from the built-in chains were found in place, not inserted a second time
+    for (List<String> jump : IptablesProxy.JUMPS) {
+      String chain = jump.get(2);
+      String target = jump.get(jump.size() - 1);
+      String table = save.split("\\*" + jump.get(1) + "\n")[1].split("COMMIT\n")[0];
+      assertThat(table.lines().filter(l -> l.startsWith("-A " + chain + " ") && l.endsWith("-j " + target)).count())
+          .as(String.join(" ", jump)).isEqualTo(1);
+    }
+    // the chains the first run left and the second does not render (the node port's KUBE-EXT, the
+    // gone endpoint's KUBE-SEP) were found by listing and deleted
+    assertThat(save).doesNotContain("KUBE-EXT-CTBMGJDNUDRWEDVR").doesNotContain("KUBE-SEP-WNRCNPEFMEQG3ZU3");
+    // the kernel holds what the rendered text in kube-proxy's order leaves when restored into empty tables
+    for (String table : List.of("nat", "filter")) {
+      run("ip", "netns", "exec", ns, "iptables", "-t", table, "-F");
+      run("ip", "netns", "exec", ns, "iptables", "-t", table, "-X");
+    }
+    Process restore = new ProcessBuilder("ip", "netns", "exec", ns, "iptables-restore", "--noflush")
+        .redirectInput(dir.resolve("rules").toFile()).redirectErrorStream(true).start();
+    assertThat(restore.waitFor(60, TimeUnit.SECONDS) && restore.exitValue() == 0).isTrue();
+    assertThat(kubeLines(output("ip", "netns", "exec", ns, "iptables-save"))).isEqualTo(kubeLines(save))
+        .anyMatch(l -> l.contains("DNAT --to-destination 10.244.1.3:8080"));
+  }
+
+  @Test
+  void inLargeClusterModeTheEndpointChainsEnteredWithGotoStillSpreadAndPinTraffic() throws Exception {
+    startBackend("10.244.1.2");
+    startBackend("10.244.1.3");
+    IptablesProxy proxy = proxy();
+    proxy.start();
+    proxy.sync(large(SessionAffinity.NONE));
+    String nat = output("ip", "netns", "exec", ns, "iptables-save", "-t", "nat");
+    assertThat(nat).contains("-g KUBE-SEP-").doesNotContain("-j KUBE-SEP-");
+    assertThat(fetch("http://10.96.100.10/", 40).keySet()).containsExactlyInAnyOrder("10.244.1.2:8080", "10.244.1.3:8080");
+    proxy.sync(large(SessionAffinity.CLIENT_IP));
+    assertThat(fetch("http://10.96.100.10/", 20)).hasSize(1);
+  }
+
+  /** The demo Service with the two backends plus 100 Services x 10 endpoints: past kube-proxy's 1,000. */
+  private static ProxyState large(SessionAffinity affinity) {
+    Map<io.capstan.spi.proxy.ServicePortName, io.capstan.spi.proxy.ServiceInfo> services = new java.util.HashMap<>();
+    Map<io.capstan.spi.proxy.ServicePortName, List<EndpointInfo>> endpoints = new java.util.HashMap<>();
+    io.capstan.spi.proxy.ServiceInfo demo = IptablesRulesetTest.demo(ServiceType.CLUSTER_IP, 0, affinity);
+    services.put(demo.name(), demo);
+    endpoints.put(demo.name(), List.of(EndpointInfo.ready("10.244.1.2", 8080, "node-1"),
+        EndpointInfo.ready("10.244.1.3", 8080, "node-1")));
+    for (int i = 0; i < 100; i++) {
+      var name = new io.capstan.spi.proxy.ServicePortName("filler", "svc-" + i, "http");
+      services.put(name, io.capstan.spi.proxy.ServiceInfo.clusterIp(name, "10.96.7." + (i + 1), 80));
+      List<EndpointInfo> list = new ArrayList<>();
+      for (int e = 0; e < 10; e++) {
+        list.add(EndpointInfo.ready("10.244.50." + (i * 10 + e) % 250, 8080 + e, "node-2"));
+      }
+      endpoints.put(name, list);
+    }
+    return new ProxyState(services, endpoints, "node-1");
+  }
+
+  /** The declarations and rules of the KUBE- chains, in iptables-save's order. */
+  private static List<String> kubeLines(String save) {
+    return save.lines().filter(l -> l.startsWith(":KUBE-") || l.startsWith("-A KUBE-") || l.startsWith("*")).toList();
+  }
+
   private void startBackend(String ip) throws IOException {
     Process process = new ProcessBuilder(javaIn(ns, "serve", ip, "8080")).redirectErrorStream(true).start();
     backends.add(process);
