@@ -46,7 +46,12 @@ final class SchedulerBenchCommand implements Callable<Integer> {
       description = "Let identical pods reuse the last ranking of nodes (Kubernetes' opportunistic batching; default: on)")
   boolean batching;
 
-  @Option(names = "--warmup-pods", defaultValue = "5000",
+  // 40,000: code run once per pod reaches C2 (tier 4, ~15,000 invocations by default) only after
+  // that many pods, and C2 then recompiles as profiles settle; with 5,000 the JIT compiled the
+  // per-pod paths during the measured phase (JFR showed tier-4 compiles of the create, admission
+  // and binding paths then): ~300 us of compiler CPU per pod with rocksdb, 62 us at 20,000 and
+  // 38 us at 40,000 with memory
+  @Option(names = "--warmup-pods", defaultValue = "40000",
       description = "Pods scheduled and deleted before measuring, so the JIT has compiled the hot paths; 0: none (default: ${DEFAULT-VALUE})")
   int warmupPods;
 
