@@ -157,13 +157,19 @@ public final class BenchCommand implements Runnable {
         description = "Pods per second the burst is created at, as clusterloader2's tuning sets; 0: as fast as possible (default: ${DEFAULT-VALUE})")
     int burstRate;
 
+    @Option(names = "--warmup-pods", defaultValue = "40000",
+        description = "Pods started through the scheduler and deleted before the burst, so the JIT has compiled the paths it takes, as in"
+            + " bench scheduler; 0: none (default: ${DEFAULT-VALUE})")
+    int warmupPods;
+
     @Override
     public Integer call() throws Exception {
-      if (nodes <= 0 || pods < 0 || burst <= 0 || burst > Math.max(pods, burst) || clients <= 0 || burstRate < 0) {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--nodes, --burst and --clients must be positive, --pods and --burst-rate >= 0");
+      if (nodes <= 0 || pods < 0 || burst <= 0 || burst > Math.max(pods, burst) || clients <= 0 || burstRate < 0 || warmupPods < 0) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            "--nodes, --burst and --clients must be positive, --pods, --burst-rate and --warmup-pods >= 0");
       }
       NodesBench.Settings settings = new NodesBench.Settings(nodes, Math.max(pods, burst), burst,
-          io.capstan.spi.plugin.DurationDeserializer.parse(heartbeatWindow), store, clients, !noScheduler, burstRate);
+          io.capstan.spi.plugin.DurationDeserializer.parse(heartbeatWindow), store, clients, !noScheduler, burstRate, warmupPods);
       BenchReport report = new NodesBench(settings, spec.commandLine().getErr()).run();
       report.print(spec.commandLine().getOut(), json);
       return 0;

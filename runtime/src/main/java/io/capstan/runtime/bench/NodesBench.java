@@ -44,7 +44,7 @@ final class NodesBench {
    * @param burstRate pods per second the burst is created at; 0 for as fast as the clients go
    */
   record Settings(int nodes, int pods, int burst, Duration heartbeatWindow, String store, int clients, boolean scheduler,
-      int burstRate) {}
+      int burstRate, int warmupPods) {}
 
   private static final String NAMESPACE = "bench-nodes";
   private final Settings settings;
@@ -113,6 +113,7 @@ final class NodesBench {
       report.add(Metric.of("lease_renewals_per_s", renewalsPerSecond, "writes/s")
           .comparedWith("nodes/10s", settings.nodes() / 10.0));
 
+      warmUp(client, host, load);
       step("burst of " + settings.burst() + " pods" + (settings.scheduler() ? " through the scheduler" : " bound round-robin")
           + ": created -> Running");
       Stages burst = new Stages(settings.burst());
@@ -234,6 +235,53 @@ final class NodesBench {
       }
     } finally {
       watch.close();
+    }
+  }
+
+  /**
+   * A running cluster's control plane is warm; this JVM is not. Code run once per pod reaches the
+   * JIT's optimizing compiler only after ~15,000 pods (bench scheduler measured the same), so the
+   * warm-up starts pods through the scheduler and node agents, then deletes them (grace 0) and
+   * waits until they are gone, leaving the cluster as before: the burst then measures the pods'
+   * path, not the compiler.
+   */
+  private void warmUp(ApiClient client, NodeHost host, int loadPods) throws Exception {
+    int n = settings.warmupPods();
+    if (n == 0) {
+      return;
+    }
+    step("warming up the JVM: " + n + " pods started through the scheduler, then deleted");
+    createAndAwaitRunning(client, "warm", n, !settings.scheduler(), 0, new Stages(n));
+    var pods = client.resources(Pod.class);
+    io.capstan.spi.client.DeleteOptions now = io.capstan.spi.client.DeleteOptions.DEFAULTS.withGracePeriodSeconds(0);
+    ExecutorService threads = Executors.newFixedThreadPool(settings.clients());
+    AtomicInteger next = new AtomicInteger();
+    List<Future<?>> done = new ArrayList<>();
+    for (int t = 0; t < settings.clients(); t++) {
+      done.add(threads.submit(() -> {
+        for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+          pods.delete(NAMESPACE, "warm-" + i, now);
+        }
+        return null;
+      }));
+    }
+    for (Future<?> f : done) {
+      f.get();
+    }
+    threads.shutdown();
+    long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+    while (!pods.list(ListOptions.inNamespace(NAMESPACE).withLabelSelector("bench=warm").withLimit(1)).items().isEmpty()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("warm-up pods still present after 10 minutes");
+      }
+      LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+    }
+    // and gone from the node agents too, so their clean-up does not overlap the burst
+    while (host.agents().stream().mapToInt(io.capstan.runtime.node.NodeAgent::podCount).sum() > loadPods) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("node agents still run warm-up pods after 10 minutes");
+      }
+      LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
     }
   }
 
