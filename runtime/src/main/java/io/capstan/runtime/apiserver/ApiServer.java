@@ -155,7 +155,7 @@ public final class ApiServer implements Lifecycle {
     server = new Server(threads);
     ServerConnector connector;
     if (tls.isPresent()) {
-      connector = ServerTls.connector(server, tls.get(), settings.bind(), settings.port());
+      connector = ServerTls.connector(server, tls.get(), settings.bind(), settings.port(), ServerHttpConfig.create());
     } else {
       connector = new ServerConnector(server,
           new org.eclipse.jetty.server.HttpConnectionFactory(ServerHttpConfig.create()));

@@ -37,14 +37,13 @@ public final class ServerTls {
 
   private ServerTls() {}
 
-  /** An HTTPS connector on {@code host:port}. */
-  public static ServerConnector connector(Server server, ClusterPki pki, String host, int port) {
+  /** An HTTPS connector on {@code host:port} speaking HTTP with {@code config} (a secure-request customizer is added). */
+  public static ServerConnector connector(Server server, ClusterPki pki, String host, int port, HttpConfiguration config) {
     SslContextFactory.Server ssl = new RequestingClientCerts(pki.ca());
     ssl.setKeyStore(keyStore(pki));
     ssl.setKeyStorePassword(new String(PASSWORD));
     ssl.setWantClientAuth(true);
     ssl.setSniRequired(false);
-    HttpConfiguration config = io.capstan.runtime.apiserver.http.ServerHttpConfig.create();
     SecureRequestCustomizer secure = new SecureRequestCustomizer();
     secure.setSniHostCheck(false);
     config.addCustomizer(secure);

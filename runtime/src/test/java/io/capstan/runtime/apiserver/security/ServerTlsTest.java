@@ -20,7 +20,8 @@ class ServerTlsTest {
   void keepsIdleConnectionsAsLongAsKubeApiserverAndAsksForClientCertificatesWithoutRequiringThem() throws Exception {
     ClusterPki pki = ClusterPki.loadOrCreate(dir.resolve("pki"), List.of(), Instant.now());
     Server server = new Server();
-    ServerConnector connector = ServerTls.connector(server, pki, "127.0.0.1", 0);
+    ServerConnector connector = ServerTls.connector(server, pki, "127.0.0.1", 0,
+        io.capstan.runtime.apiserver.http.ServerHttpConfig.create());
     server.addConnector(connector);
     server.start();
     try {
