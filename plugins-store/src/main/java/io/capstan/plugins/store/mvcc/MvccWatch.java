@@ -88,13 +88,14 @@ final class MvccWatch implements Watch {
       return; // a drain is queued or running; it reads up to the committed revision itself
     }
     long revision = next;
+    int budget = BUDGET;
     boolean relevant = closing != null || progressDue;
-    for (int budget = BUDGET; !relevant && revision <= committed; revision++) {
+    while (!relevant && revision <= committed) {
       LoggedRevision logged = revision < hub.compacted() ? null : hub.log().get(revision);
       // a compacted revision, or a long way to look, is the drain's business
       relevant = logged == null || logged.matches(request) || --budget == 0;
-      if (relevant) {
-        break;
+      if (!relevant) {
+        revision++;
       }
     }
     if (relevant) {
@@ -102,11 +103,7 @@ final class MvccWatch implements Watch {
       return;
     }
     next = revision;
-    scheduled.set(false);
-    // a commit, close or tick that came while we held the slot may have skipped its signal
-    if (!done && (next <= hub.committed() || closing != null || progressDue)) {
-      signal();
-    }
+    releaseSlot();
   }
 
   /**
@@ -139,8 +136,12 @@ final class MvccWatch implements Watch {
       LOG.error("Watch drain for {} failed", request.range(), bug);
       terminal(new WatchResponse.Failed(lastRevision(), new StoreException("watch failed", bug)));
     }
+    releaseSlot();
+  }
+
+  /** Gives up the drain's slot; a commit, close or tick that came while it was held may have skipped its signal. */
+  private void releaseSlot() {
     scheduled.set(false);
-    // a commit, close or tick that came while we held the slot may have skipped its signal
     if (!done && (next <= hub.committed() || closing != null || progressDue)) {
       signal();
     }
