@@ -137,22 +137,24 @@ final class IptablesSyncBench {
     ServiceProxy restarted = plugin.apply(settings);
     try {
       proxy.start();
-      long t0 = System.nanoTime();
-      proxy.sync(first);
-      long t1 = System.nanoTime();
-      proxy.sync(second);
-      long t2 = System.nanoTime();
-      proxy.sync(second);
-      long t3 = System.nanoTime();
+      double[] syncs = timedSyncs(proxy, first, second, second);
       restarted.start();
-      long t4 = System.nanoTime();
-      restarted.sync(first);
-      long t5 = System.nanoTime();
-      return new double[] {(t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t5 - t4) / 1e6};
+      return new double[] {syncs[0], syncs[1], syncs[2], timedSyncs(restarted, first)[0]};
     } finally {
       restarted.close();
       proxy.close();
     }
+  }
+
+  /** Syncs {@code proxy} to each state in turn; the time each took, in ms. */
+  private static double[] timedSyncs(ServiceProxy proxy, ProxyState... states) throws Exception {
+    double[] ms = new double[states.length];
+    for (int i = 0; i < states.length; i++) {
+      long began = System.nanoTime();
+      proxy.sync(states[i]);
+      ms[i] = (System.nanoTime() - began) / 1e6;
+    }
+    return ms;
   }
 
   /** The best (least) full and incremental sync times in ms over {@code runs} fresh proxies. */
@@ -171,12 +173,7 @@ final class IptablesSyncBench {
     ServiceProxy proxy = plugin.apply(settings);
     try {
       proxy.start();
-      long t0 = System.nanoTime();
-      proxy.sync(first);
-      long t1 = System.nanoTime();
-      proxy.sync(second);
-      long t2 = System.nanoTime();
-      return new double[] {(t1 - t0) / 1e6, (t2 - t1) / 1e6};
+      return timedSyncs(proxy, first, second);
     } finally {
       proxy.close();
     }
