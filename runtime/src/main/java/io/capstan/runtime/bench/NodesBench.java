@@ -255,31 +255,35 @@ final class NodesBench {
     var pods = client.resources(Pod.class);
     io.capstan.spi.client.DeleteOptions now = io.capstan.spi.client.DeleteOptions.DEFAULTS.withGracePeriodSeconds(0);
     ExecutorService threads = Executors.newFixedThreadPool(settings.clients());
-    AtomicInteger next = new AtomicInteger();
-    List<Future<?>> done = new ArrayList<>();
-    for (int t = 0; t < settings.clients(); t++) {
-      done.add(threads.submit(() -> {
-        for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-          pods.delete(NAMESPACE, "warm-" + i, now);
-        }
-        return null;
-      }));
-    }
-    for (Future<?> f : done) {
-      f.get();
-    }
-    threads.shutdown();
-    long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-    while (!pods.list(ListOptions.inNamespace(NAMESPACE).withLabelSelector("bench=warm").withLimit(1)).items().isEmpty()) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("warm-up pods still present after 10 minutes");
+    try {
+      AtomicInteger next = new AtomicInteger();
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < settings.clients(); t++) {
+        done.add(threads.submit(() -> {
+          for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+            pods.delete(NAMESPACE, "warm-" + i, now);
+          }
+          return null;
+        }));
       }
-      LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      threads.shutdown();
     }
+    long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+    awaitUntil(deadline, "warm-up pods deleted",
+        () -> pods.list(ListOptions.inNamespace(NAMESPACE).withLabelSelector("bench=warm").withLimit(1)).items().isEmpty());
     // and gone from the node agents too, so their clean-up does not overlap the burst
-    while (host.agents().stream().mapToInt(io.capstan.runtime.node.NodeAgent::podCount).sum() > loadPods) {
+    awaitUntil(deadline, "warm-up pods stopped by the node agents",
+        () -> host.agents().stream().mapToInt(io.capstan.runtime.node.NodeAgent::podCount).sum() <= loadPods);
+  }
+
+  private static void awaitUntil(long deadline, String what, java.util.function.BooleanSupplier condition) {
+    while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("node agents still run warm-up pods after 10 minutes");
+        throw new IllegalStateException(what + ": not done after 10 minutes");
       }
       LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
     }
