@@ -42,6 +42,7 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -157,8 +158,7 @@ public final class ApiServer implements Lifecycle {
     if (tls.isPresent()) {
       connector = ServerTls.connector(server, tls.get(), settings.bind(), settings.port(), ServerHttpConfig.create());
     } else {
-      connector = new ServerConnector(server,
-          new org.eclipse.jetty.server.HttpConnectionFactory(ServerHttpConfig.create()));
+      connector = new ServerConnector(server, new HttpConnectionFactory(ServerHttpConfig.create()));
       connector.setHost(settings.bind());
       connector.setPort(settings.port());
     }
