@@ -21,8 +21,9 @@ import java.util.Set;
  *       until a rule jumps to it), and the endpoint chains (KUBE-SEP), whose rules jump to
  *       KUBE-MARK-MASQ and DNAT, are written before the dispatch chains that jump to them, while the
  *       table is still small.
- *   <li>Chains the kernel does not hold yet are declared as before ({@code :CHAIN - [0:0]}), and
- *       KUBE-MARK-MASQ after them (a later name is found sooner in its bucket).
+ *   <li>Chains the kernel does not hold yet are declared as before ({@code :CHAIN - [0:0]}), in name
+ *       order (libiptc inserts each into a sorted list), and KUBE-MARK-MASQ after them (a later name
+ *       is found sooner in its bucket).
  *   <li>The jumps from the built-in chains that are missing are inserted in the same transaction
  *       ({@code -I PREROUTING 1 ...}), rather than with one {@code iptables -I} each afterwards,
  *       which reads and replaces the whole table again (1.5 s a jump at 10,000 Services).
@@ -51,7 +52,7 @@ final class ApplyInput {
     ServiceRules[] rules = rendered.rules();
     boolean[] fresh = rendered.fresh();
     IptablesRuleset.Fixed fixed = rendered.text();
-    StringBuilder declare = new StringBuilder();
+    List<String> declared = new java.util.ArrayList<>();
     StringBuilder flush = new StringBuilder();
     StringBuilder delete = new StringBuilder();
     long length = fixed.filterHead().length() + fixed.filterRules().length() + fixed.natHead().length()
@@ -65,19 +66,26 @@ final class ApplyInput {
           if (existing.contains(chain)) {
             flush.append("-F ").append(chain).append('\n');
           } else {
-            declare.append(':').append(chain).append(" - [0:0]\n");
+            declared.add(chain);
           }
         }
       }
     }
     for (String chain : rendered.deleted()) {
-      declare.append(':').append(chain).append(" - [0:0]\n");
+      declared.add(chain);
       delete.append("-X ").append(chain).append('\n');
     }
     for (String chain : leftovers) {
-      declare.append(':').append(chain).append(" - [0:0]\n");
+      declared.add(chain);
       delete.append("-X ").append(chain).append('\n');
     }
+    // in name order: libiptc keeps its chains in a sorted list and finds the insertion point by
+    // walking from its index; in hash order, the order of a render, that walk and the index
+    // rebuilds it triggers were 1.3 s of a 10,000-Service first restore (kube-proxy's layout), and
+    // iptables-nft-restore took 12.8 s instead of 4.9 s for the same input
+    java.util.Collections.sort(declared);
+    StringBuilder declare = new StringBuilder(declared.size() * 32);
+    declared.forEach(chain -> declare.append(':').append(chain).append(" - [0:0]\n"));
     length += declare.length() + flush.length() + delete.length();
     for (String jump : filterJumps) {
       length += jump.length() + 1;

@@ -17,14 +17,18 @@ import io.capstan.spi.plugin.InvalidConfigException;
  * @param saveCommand the iptables-save binary that lists what the kernel holds before the first apply
  *     (and after a failed one); default the iptables command with {@code -save} appended to its last
  *     word ({@code ip netns exec NS iptables-legacy} gives {@code ip netns exec NS iptables-legacy-save})
+ * @param endpointChains {@code needed} (default): past kube-proxy's large-cluster threshold an
+ *     endpoint gets its own KUBE-SEP chain only when a rule needs one (it runs on this node or on an
+ *     unknown node, for the hairpin masquerade, or its Service has ClientIP affinity), the others are
+ *     DNATed from the dispatch rule; {@code all}: a KUBE-SEP chain per endpoint, kube-proxy's layout
  */
 public record IptablesProxyConfig(String clusterCidr, Integer masqueradeBit, String apply, String rulesFile,
-    String restoreCommand, String iptablesCommand, String saveCommand) {
+    String restoreCommand, String iptablesCommand, String saveCommand, String endpointChains) {
 
   /** The settings with the save command derived from the iptables command. */
   public IptablesProxyConfig(String clusterCidr, Integer masqueradeBit, String apply, String rulesFile,
       String restoreCommand, String iptablesCommand) {
-    this(clusterCidr, masqueradeBit, apply, rulesFile, restoreCommand, iptablesCommand, null);
+    this(clusterCidr, masqueradeBit, apply, rulesFile, restoreCommand, iptablesCommand, null, null);
   }
 
   public IptablesProxyConfig {
@@ -35,15 +39,24 @@ public record IptablesProxyConfig(String clusterCidr, Integer masqueradeBit, Str
     restoreCommand = restoreCommand == null || restoreCommand.isBlank() ? "iptables-restore" : restoreCommand;
     iptablesCommand = iptablesCommand == null || iptablesCommand.isBlank() ? "iptables" : iptablesCommand;
     saveCommand = saveCommand == null || saveCommand.isBlank() ? iptablesCommand.trim() + "-save" : saveCommand;
+    endpointChains = endpointChains == null || endpointChains.isBlank() ? "needed" : endpointChains;
     if (masqueradeBit < 0 || masqueradeBit > 31) {
       throw new InvalidConfigException("masqueradeBit", "must be a bit number from 0 to 31 (kube-proxy's default is 14)");
     }
     if (!java.util.List.of("auto", "always", "never").contains(apply)) {
       throw new InvalidConfigException("apply", "must be auto, always or never, not '" + apply + "'");
     }
+    if (!java.util.List.of("needed", "all").contains(endpointChains)) {
+      throw new InvalidConfigException("endpointChains", "must be needed or all, not '" + endpointChains + "'");
+    }
     if (!clusterCidr.matches("\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}")) {
       throw new InvalidConfigException("clusterCidr", "must be an IPv4 CIDR such as 10.244.0.0/16, not '" + clusterCidr + "'");
     }
+  }
+
+  /** Whether every endpoint gets a KUBE-SEP chain, as in kube-proxy, whatever the cluster's size. */
+  boolean chainPerEndpoint() {
+    return endpointChains.equals("all");
   }
 
   /** The mark as iptables prints it: {@code 0x4000} for bit 14. */

@@ -29,6 +29,11 @@ class IncrementalRulesetTest {
 
   /** Services 0..n-1, service i with {@code endpoints[i]} endpoints of generation {@code generation[i]}. */
   static ProxyState state(int[] endpoints, int[] generation) {
+    return state(endpoints, generation, e -> "node-1");
+  }
+
+  /** The same, endpoint number e of each service running on node {@code nodeOf(e)}; the proxy runs on node-1. */
+  static ProxyState state(int[] endpoints, int[] generation, java.util.function.IntFunction<String> nodeOf) {
     Map<ServicePortName, ServiceInfo> services = new HashMap<>();
     Map<ServicePortName, List<EndpointInfo>> eps = new HashMap<>();
     for (int i = 0; i < endpoints.length; i++) {
@@ -38,7 +43,7 @@ class IncrementalRulesetTest {
       services.put(name(i), ServiceInfo.clusterIp(name(i), "10.96.0." + (i + 1), 80));
       List<EndpointInfo> list = new ArrayList<>();
       for (int e = 0; e < endpoints[i]; e++) {
-        list.add(EndpointInfo.ready("10.244." + (generation[i] % 200) + "." + (e + 1), 8080, "node-1"));
+        list.add(EndpointInfo.ready("10.244." + (generation[i] % 200) + "." + (e + 1), 8080, nodeOf.apply(e)));
       }
       eps.put(name(i), list);
     }
@@ -125,5 +130,63 @@ class IncrementalRulesetTest {
     assertThat(IptablesRuleset.render(state(hundred, new int[100]), IptablesRulesetTest.CONFIG))
         .contains("-A " + sep + " -m comment --comment ns/svc-0:http -s 10.244.0.1 -j KUBE-MARK-MASQ\n")
         .contains(" -j " + sep + "\n").doesNotContain(" -g KUBE-SEP-");
+  }
+
+  @Test
+  void pastAThousandEndpointsOnlyTheEndpointsThatNeedAChainGetOne() {
+    int[] hundredTens = new int[101];
+    java.util.Arrays.fill(hundredTens, 10);
+    // endpoint 0 on this node, 1 on an unknown node, the rest on node-2
+    java.util.function.IntFunction<String> nodes = e -> e == 0 ? "node-1" : e == 1 ? "" : "node-2";
+    IptablesRuleset ruleset = new IptablesRuleset(IptablesRulesetTest.CONFIG);
+    IptablesRuleset.Rendered rendered = ruleset.render(state(hundredTens, new int[101], nodes));
+    String local = ChainNames.endpoint(name(0), "TCP", EndpointInfo.ready("10.244.0.1", 8080, "node-1"));
+    String unknown = ChainNames.endpoint(name(0), "TCP", EndpointInfo.ready("10.244.0.2", 8080, ""));
+    String remote = ChainNames.endpoint(name(0), "TCP", EndpointInfo.ready("10.244.0.3", 8080, "node-2"));
+    String svc = ChainNames.service(name(0), "TCP");
+    assertThat(rendered.full())
+        // the hairpin masquerade can match only for this node's (or an unknown node's) endpoints
+        .contains("-A " + local + " -s 10.244.0.1 -j KUBE-MARK-MASQ\n")
+        .contains("-A " + unknown + " -s 10.244.0.2 -j KUBE-MARK-MASQ\n")
+        .contains("-A " + svc + " -m statistic --mode random --probability 0.1000000000 -g " + local + "\n")
+        .contains("-A " + svc + " -m statistic --mode random --probability 0.1111111111 -g " + unknown + "\n")
+        // the others are DNATed from the dispatch rule, with the same probability sequence
+        .contains("-A " + svc + " -m statistic --mode random --probability 0.1250000000 -m tcp -p tcp -j DNAT "
+            + "--to-destination 10.244.0.3:8080\n")
+        .contains("-A " + svc + " -m tcp -p tcp -j DNAT --to-destination 10.244.0.10:8080\n")
+        .doesNotContain(remote);
+    assertThat(rendered.ownChains()).contains(local, unknown).doesNotContain(remote).hasSize(101 * 3);
+
+    // ClientIP affinity names its recent lists after the endpoint chains: every endpoint keeps one
+    IptablesRuleset.Rendered pinned = new IptablesRuleset(IptablesRulesetTest.CONFIG)
+        .render(withAffinity(state(hundredTens, new int[101], nodes)));
+    assertThat(pinned.full()).contains("-A " + remote + " -m recent --name " + remote + " --set -m tcp -p tcp -j DNAT "
+        + "--to-destination 10.244.0.3:8080\n").doesNotContain("-j DNAT --to-destination 10.244.0.3:8080\n-A " + svc);
+
+    // endpointChains: all keeps kube-proxy's layout
+    IptablesProxyConfig all = new IptablesProxyConfig("10.244.0.0/16", null, "never", null, null, null, null, "all");
+    assertThat(new IptablesRuleset(all).render(state(hundredTens, new int[101], nodes)).full())
+        .contains("-A " + remote + " -m tcp -p tcp -j DNAT --to-destination 10.244.0.3:8080\n")
+        .contains("-A " + svc + " -m statistic --mode random --probability 0.1250000000 -g " + remote + "\n");
+
+    // at 1,000 endpoints or fewer every endpoint has its chain; crossing the threshold deletes the
+    // remote ones' chains, and crossing back declares them again
+    int[] hundred = new int[100];
+    java.util.Arrays.fill(hundred, 10);
+    IptablesRuleset crossing = new IptablesRuleset(IptablesRulesetTest.CONFIG);
+    assertThat(crossing.render(state(hundred, new int[100], nodes)).ownChains()).contains(remote);
+    IptablesRuleset.Rendered grown = crossing.render(state(hundredTens, new int[101], nodes));
+    assertThat(grown.deleted()).contains(ChainNames.endpoint(name(0), "TCP", EndpointInfo.ready("10.244.0.3", 8080,
+        "node-2"))).doesNotContain(local, unknown);
+    assertThat(grown.partial()).contains("-X " + remote + "\n");
+    assertThat(crossing.render(state(hundred, new int[100], nodes)).partial()).contains(":" + remote + " - [0:0]\n");
+  }
+
+  private static ProxyState withAffinity(ProxyState state) {
+    Map<ServicePortName, ServiceInfo> services = new HashMap<>();
+    state.services().forEach((n, s) -> services.put(n, new ServiceInfo(n, s.type(), s.clusterIp(), s.port(),
+        s.protocol(), s.nodePort(), io.capstan.spi.proxy.SessionAffinity.CLIENT_IP, ServiceInfo.DEFAULT_AFFINITY_TIMEOUT,
+        s.externalIps(), s.loadBalancerIps(), s.externalTrafficLocal())));
+    return new ProxyState(services, state.endpoints(), state.nodeName());
   }
 }

@@ -47,7 +47,7 @@ class IptablesApplySequenceTest {
 
   private IptablesProxy proxy() {
     return new IptablesProxy(new IptablesProxyConfig(null, null, "always", dir.resolve("rules").toString(),
-        dir.resolve("restore").toString(), dir.resolve("iptables").toString(), dir.resolve("save").toString()), true);
+        dir.resolve("restore").toString(), dir.resolve("iptables").toString(), dir.resolve("save").toString(), null), true);
   }
 
   /** The inputs iptables-restore received, oldest first; the directory is emptied. */

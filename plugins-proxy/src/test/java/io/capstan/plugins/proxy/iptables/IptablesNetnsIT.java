@@ -152,22 +152,45 @@ class IptablesNetnsIT {
     startBackend("10.244.1.3");
     IptablesProxy proxy = proxy();
     proxy.start();
-    proxy.sync(large(SessionAffinity.NONE));
+    proxy.sync(large(SessionAffinity.NONE, "node-1"));
     String nat = output("ip", "netns", "exec", ns, "iptables-save", "-t", "nat");
     assertThat(nat).contains("-g KUBE-SEP-").doesNotContain("-j KUBE-SEP-");
     assertThat(fetch("http://10.96.100.10/", 40).keySet()).containsExactlyInAnyOrder("10.244.1.2:8080", "10.244.1.3:8080");
-    proxy.sync(large(SessionAffinity.CLIENT_IP));
+    proxy.sync(large(SessionAffinity.CLIENT_IP, "node-1"));
     assertThat(fetch("http://10.96.100.10/", 20)).hasSize(1);
   }
 
-  /** The demo Service with the two backends plus 100 Services x 10 endpoints: past kube-proxy's 1,000. */
-  private static ProxyState large(SessionAffinity affinity) {
+  @Test
+  void inLargeClusterModeEndpointsOnOtherNodesAreDnatedFromTheServiceChain() throws Exception {
+    startBackend("10.244.1.2");
+    startBackend("10.244.1.3");
+    IptablesProxy proxy = proxy();
+    proxy.start();
+    proxy.sync(large(SessionAffinity.NONE, "node-1"));
+    proxy.sync(large(SessionAffinity.NONE, "node-2"));
+    String nat = output("ip", "netns", "exec", ns, "iptables-save", "-t", "nat");
+    String svc = ChainNames.service(IptablesRulesetTest.DEMO, "TCP");
+    // the demo's endpoint chains (and the filler's, all on node-2) are gone; the service chain DNATs
+    assertThat(nat).doesNotContain("KUBE-SEP-").contains("-A " + svc + " -p tcp -m statistic --mode random "
+        + "--probability 0.50000000000 -m tcp -j DNAT --to-destination 10.244.1.2:8080");
+    assertThat(fetch("http://10.96.100.10/", 40).keySet()).containsExactlyInAnyOrder("10.244.1.2:8080", "10.244.1.3:8080");
+    // ClientIP affinity brings the chains back: its recent lists are named after them
+    proxy.sync(large(SessionAffinity.CLIENT_IP, "node-2"));
+    assertThat(output("ip", "netns", "exec", ns, "iptables-save", "-t", "nat")).contains("-j DNAT").contains(":KUBE-SEP-");
+    assertThat(fetch("http://10.96.100.10/", 20)).hasSize(1);
+  }
+
+  /**
+   * The demo Service with the two backends on {@code demoNode} (the proxy runs on node-1) plus 100
+   * Services x 10 endpoints on node-2: past kube-proxy's 1,000.
+   */
+  private static ProxyState large(SessionAffinity affinity, String demoNode) {
     Map<io.capstan.spi.proxy.ServicePortName, io.capstan.spi.proxy.ServiceInfo> services = new java.util.HashMap<>();
     Map<io.capstan.spi.proxy.ServicePortName, List<EndpointInfo>> endpoints = new java.util.HashMap<>();
     io.capstan.spi.proxy.ServiceInfo demo = IptablesRulesetTest.demo(ServiceType.CLUSTER_IP, 0, affinity);
     services.put(demo.name(), demo);
-    endpoints.put(demo.name(), List.of(EndpointInfo.ready("10.244.1.2", 8080, "node-1"),
-        EndpointInfo.ready("10.244.1.3", 8080, "node-1")));
+    endpoints.put(demo.name(), List.of(EndpointInfo.ready("10.244.1.2", 8080, demoNode),
+        EndpointInfo.ready("10.244.1.3", 8080, demoNode)));
     for (int i = 0; i < 100; i++) {
       var name = new io.capstan.spi.proxy.ServicePortName("filler", "svc-" + i, "http");
       services.put(name, io.capstan.spi.proxy.ServiceInfo.clusterIp(name, "10.96.7." + (i + 1), 80));
