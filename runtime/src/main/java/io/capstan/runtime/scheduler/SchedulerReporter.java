@@ -12,7 +12,9 @@ import io.capstan.spi.client.NotFoundException;
 import io.capstan.spi.client.PatchType;
 import io.capstan.spi.clock.Clock;
 import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.EventSource;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.PodStatus;
@@ -99,25 +101,37 @@ final class SchedulerReporter {
   private void writeEvent(Pod pod, String profile, String type, String reason, String action, String message) {
     String now = DateTimeFormatter.ISO_INSTANT.format(clock.now().truncatedTo(ChronoUnit.SECONDS));
     String micro = DateTimeFormatter.ISO_INSTANT.format(clock.now().truncatedTo(ChronoUnit.MICROS));
-    Event event = new EventBuilder()
-        .withNewMetadata()
-          .withName(pod.getMetadata().getName() + "." + Long.toHexString(clock.now().toEpochMilli() * 1000
-              + (eventSeq.incrementAndGet() % 1000)))
-          .withNamespace(pod.getMetadata().getNamespace())
-        .endMetadata()
-        .withNewInvolvedObject()
-          .withApiVersion("v1").withKind("Pod").withNamespace(pod.getMetadata().getNamespace())
-          .withName(pod.getMetadata().getName()).withUid(pod.getMetadata().getUid())
-          .withResourceVersion(pod.getMetadata().getResourceVersion())
-        .endInvolvedObject()
-        .withType(type).withReason(reason).withAction(action).withMessage(message)
-        .withNewSource().withComponent(profile).endSource()
-        .withReportingComponent(profile).withReportingInstance(profile)
-        .withFirstTimestamp(now).withLastTimestamp(now).withEventTime(new io.fabric8.kubernetes.api.model.MicroTime(micro))
-        .withCount(1)
-        .build();
+    // plain setters rather than fabric8's builders: one event per scheduled pod, and the builders
+    // (a fluent copy of every nested object) cost as much as the event's own write path
+    ObjectMeta meta = new ObjectMeta();
+    meta.setName(pod.getMetadata().getName() + "." + Long.toHexString(clock.now().toEpochMilli() * 1000
+        + (eventSeq.incrementAndGet() % 1000)));
+    meta.setNamespace(pod.getMetadata().getNamespace());
+    ObjectReference involved = new ObjectReference();
+    involved.setApiVersion("v1");
+    involved.setKind("Pod");
+    involved.setNamespace(pod.getMetadata().getNamespace());
+    involved.setName(pod.getMetadata().getName());
+    involved.setUid(pod.getMetadata().getUid());
+    involved.setResourceVersion(pod.getMetadata().getResourceVersion());
+    EventSource source = new EventSource();
+    source.setComponent(profile);
+    Event event = new Event();
+    event.setMetadata(meta);
+    event.setInvolvedObject(involved);
+    event.setType(type);
+    event.setReason(reason);
+    event.setAction(action);
+    event.setMessage(message);
+    event.setSource(source);
+    event.setReportingComponent(profile);
+    event.setReportingInstance(profile);
+    event.setFirstTimestamp(now);
+    event.setLastTimestamp(now);
+    event.setEventTime(new io.fabric8.kubernetes.api.model.MicroTime(micro));
+    event.setCount(1);
     try {
-      client.resources(Event.class).create(event);
+      client.resources(Event.class).createHandedOver(event);
     } catch (RuntimeException e) {
       log.debug("cannot record event {} for pod {}/{}: {}", reason, pod.getMetadata().getNamespace(),
           pod.getMetadata().getName(), e.toString());

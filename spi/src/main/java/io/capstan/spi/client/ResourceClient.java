@@ -50,6 +50,18 @@ public interface ResourceClient<T extends HasMetadata> {
   T create(T object);
 
   /**
+   * Creates an object the caller built for this call and hands over: it must not read or change
+   * the object afterwards, so a client that shares memory with the server may store the object
+   * itself rather than a private copy. For write-only records such as events. The default is
+   * {@link #create}.
+   *
+   * @throws AlreadyExistsException when an object of that name exists
+   */
+  default void createHandedOver(T object) {
+    create(object);
+  }
+
+  /**
    * Replaces the object's spec and metadata (not its status). Optimistic concurrency: the write
    * succeeds only if {@code metadata.resourceVersion} equals the stored one. An empty
    * resourceVersion means an unconditional update, which controllers should not use.

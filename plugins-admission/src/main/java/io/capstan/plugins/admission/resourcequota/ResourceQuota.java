@@ -110,13 +110,13 @@ public final class ResourceQuota implements ValidatingAdmissionPlugin, Lifecycle
     if (request.namespace().isEmpty() || !request.subresource().isEmpty()) {
       return;
     }
+    if (quotas.list(request.namespace()).isEmpty()) {
+      return; // the common case: no quota, nothing to compute, no lock (the charge below reads the quotas live)
+    }
     HasMetadata object = request.requireObject();
     Map<String, CanonicalQuantity> delta = delta(request, object);
     if (delta.isEmpty()) {
       return;
-    }
-    if (quotas.list(request.namespace()).isEmpty()) {
-      return; // the common case: no quota, no lock (the charge below reads the quotas live)
     }
     Map<String, Set<String>> containers = object instanceof Pod pod ? statedByContainer(pod) : Map.of();
     ReentrantLock lock = stripes[Math.floorMod(request.namespace().hashCode(), STRIPES)];

@@ -32,7 +32,8 @@ final class ConfigurationWatch<T extends HasMetadata> implements AutoCloseable {
 
   private final Provider<ApiClient> client;
   private final Class<T> type;
-  private final AtomicReference<Map<String, T>> items = new AtomicReference<>();
+  /** The synced configurations and their name order, replaced on every change (changes are rare, reads are per request). */
+  private final AtomicReference<Snapshot<T>> items = new AtomicReference<>();
   private Watch watch;
   private boolean closed;
 
@@ -43,15 +44,23 @@ final class ConfigurationWatch<T extends HasMetadata> implements AutoCloseable {
 
   /** The current configurations in name order (Kubernetes calls webhooks in that order). */
   List<T> current() {
-    Map<String, T> snapshot = items.get();
+    Snapshot<T> snapshot = items.get();
     if (snapshot == null) {
       snapshot = sync();
     }
-    return snapshot.values().stream().sorted(Comparator.comparing(o -> o.getMetadata().getName())).toList();
+    return snapshot.ordered();
   }
 
-  private synchronized Map<String, T> sync() {
-    Map<String, T> known = items.get();
+  /** One synced map of configurations by name, with its values in name order. */
+  private record Snapshot<T extends HasMetadata>(Map<String, T> byName, List<T> ordered) {
+    static <T extends HasMetadata> Snapshot<T> of(Map<String, T> byName) {
+      return new Snapshot<>(byName,
+          byName.values().stream().sorted(Comparator.comparing(o -> o.getMetadata().getName())).toList());
+    }
+  }
+
+  private synchronized Snapshot<T> sync() {
+    Snapshot<T> known = items.get();
     if (known != null) {
       return known;
     }
@@ -59,7 +68,7 @@ final class ConfigurationWatch<T extends HasMetadata> implements AutoCloseable {
     Map<String, T> fresh = new ConcurrentHashMap<>();
     list.items().forEach(o -> fresh.put(o.getMetadata().getName(), o));
     if (closed) {
-      return fresh;
+      return Snapshot.of(fresh);
     }
     if (watch != null) {
       watch.close();
@@ -72,6 +81,7 @@ final class ConfigurationWatch<T extends HasMetadata> implements AutoCloseable {
           case DELETED -> fresh.remove(object.getMetadata().getName());
           default -> { }
         }
+        items.updateAndGet(now -> now != null && now.byName() == fresh ? Snapshot.of(fresh) : now);
       }
 
       @Override
@@ -80,13 +90,14 @@ final class ConfigurationWatch<T extends HasMetadata> implements AutoCloseable {
         invalidate(fresh);
       }
     });
-    items.set(fresh);
-    return fresh;
+    items.set(Snapshot.of(fresh));
+    // once more: an event that arrived while the first snapshot was taken saw no snapshot of this map to refresh
+    return items.updateAndGet(now -> now != null && now.byName() == fresh ? Snapshot.of(fresh) : now);
   }
 
   /** Not synchronized: called on the watch's dispatch thread, possibly while {@link #sync} closes it. */
   private void invalidate(Map<String, T> ended) {
-    items.compareAndSet(ended, null);
+    items.updateAndGet(now -> now != null && now.byName() == ended ? null : now);
   }
 
   @Override

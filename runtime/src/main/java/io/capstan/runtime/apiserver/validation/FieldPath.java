@@ -10,17 +10,30 @@ import static java.util.Objects.requireNonNull;
  */
 public final class FieldPath {
 
-  private final FieldPath parent;
-  private final String text;
+  /**
+   * How this step is printed after its parent's text. The text itself is built only when asked
+   * for ({@link #toString}): validation walks every field of every object it checks, and the path
+   * of a field is needed only when it has an error (building it eagerly was most of validation's
+   * allocation).
+   */
+  private enum Step { ROOT, FIELD, INDEX, KEY }
 
-  private FieldPath(FieldPath parent, String text) {
+  private final FieldPath parent;
+  private final Step step;
+  private final String name;
+  private final int index;
+  private String text;
+
+  private FieldPath(FieldPath parent, Step step, String name, int index) {
     this.parent = parent;
-    this.text = text;
+    this.step = step;
+    this.name = name;
+    this.index = index;
   }
 
   /** A path starting at a top-level field ({@code metadata}, {@code spec}). */
   public static FieldPath root(String name) {
-    return new FieldPath(null, requireNonNull(name, "name"));
+    return new FieldPath(null, Step.ROOT, requireNonNull(name, "name"), 0);
   }
 
   /** A path of several names: {@code of("spec", "template")} is {@code spec.template}. */
@@ -34,8 +47,7 @@ public final class FieldPath {
 
   /** The field {@code name} under this one. */
   public FieldPath child(String name) {
-    requireNonNull(name, "name");
-    return new FieldPath(this, text.isEmpty() ? name : text + "." + name);
+    return new FieldPath(this, Step.FIELD, requireNonNull(name, "name"), 0);
   }
 
   /** Several nested fields: {@code child("spec", "restartPolicy")}. */
@@ -49,13 +61,12 @@ public final class FieldPath {
 
   /** The list item at {@code index}. */
   public FieldPath index(int index) {
-    return new FieldPath(this, text + "[" + index + "]");
+    return new FieldPath(this, Step.INDEX, null, index);
   }
 
   /** The map entry at {@code key}, printed unquoted as Kubernetes does. */
   public FieldPath key(String key) {
-    requireNonNull(key, "key");
-    return new FieldPath(this, text + "[" + key + "]");
+    return new FieldPath(this, Step.KEY, requireNonNull(key, "key"), 0);
   }
 
   /** The path one step up, or this path when it is a root. */
@@ -65,16 +76,26 @@ public final class FieldPath {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof FieldPath other && text.equals(other.text);
+    return o instanceof FieldPath other && toString().equals(other.toString());
   }
 
   @Override
   public int hashCode() {
-    return text.hashCode();
+    return toString().hashCode();
   }
 
   @Override
   public String toString() {
-    return text;
+    String t = text;
+    if (t == null) {
+      t = switch (step) {
+        case ROOT -> name;
+        case FIELD -> parent.toString().isEmpty() ? name : parent + "." + name;
+        case INDEX -> parent + "[" + index + "]";
+        case KEY -> parent + "[" + name + "]";
+      };
+      text = t;
+    }
+    return t;
   }
 }

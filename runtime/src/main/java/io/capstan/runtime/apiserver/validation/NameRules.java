@@ -70,6 +70,9 @@ public final class NameRules {
 
   /** {@code IsDNS1123Label}. */
   public static List<String> dns1123Label(String value) {
+    if (value.length() <= 63 && isDns1123Label(value, 0, value.length())) {
+      return new ArrayList<>();
+    }
     List<String> errs = new ArrayList<>();
     if (value.length() > 63) {
       errs.add(maxLen(63));
@@ -87,6 +90,9 @@ public final class NameRules {
 
   /** {@code IsDNS1123Subdomain}. */
   public static List<String> dns1123Subdomain(String value) {
+    if (value.length() <= 253 && isDns1123Subdomain(value, 0, value.length())) {
+      return new ArrayList<>();
+    }
     List<String> errs = new ArrayList<>();
     if (value.length() > 253) {
       errs.add(maxLen(253));
@@ -130,6 +136,12 @@ public final class NameRules {
 
   /** {@code IsQualifiedName}: label keys, annotation keys, finalizers. */
   public static List<String> qualifiedName(String value) {
+    int slash = value.indexOf('/');
+    if (slash < 0 ? isQualifiedNamePart(value, 0, value.length())
+        : value.indexOf('/', slash + 1) < 0 && slash > 0 && slash <= 253 && isDns1123Subdomain(value, 0, slash)
+            && isQualifiedNamePart(value, slash + 1, value.length())) {
+      return new ArrayList<>();
+    }
     List<String> errs = new ArrayList<>();
     String[] parts = value.split("/", -1);
     String name;
@@ -161,6 +173,9 @@ public final class NameRules {
 
   /** {@code IsValidLabelValue}. */
   public static List<String> labelValue(String value) {
+    if (value.isEmpty() || isQualifiedNamePart(value, 0, value.length())) {
+      return new ArrayList<>();
+    }
     List<String> errs = new ArrayList<>();
     if (value.length() > 63) {
       errs.add(maxLen(63));
@@ -264,5 +279,60 @@ public final class NameRules {
   /** The lower-cased form Kubernetes checks annotation keys in (case does not matter there). */
   static String lower(String value) {
     return value.toLowerCase(Locale.ROOT);
+  }
+
+  // Checks without a regex for the names every object carries (its name, label keys and values):
+  // each accepts exactly what its pattern above matches, within the length limit, and a value they
+  // refuse goes through the pattern for Kubernetes' message. Matching the patterns was most of the
+  // validation time of a pod create.
+
+  /** {@code value[from, to)} matches {@link #DNS1123_LABEL_FMT}. */
+  static boolean isDns1123Label(String value, int from, int to) {
+    if (to <= from || !lowerAlnum(value.charAt(from)) || !lowerAlnum(value.charAt(to - 1))) {
+      return false;
+    }
+    for (int i = from + 1; i < to - 1; i++) {
+      char c = value.charAt(i);
+      if (!lowerAlnum(c) && c != '-') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code value[from, to)} matches {@link #DNS1123_SUBDOMAIN_FMT}: labels joined by dots. */
+  static boolean isDns1123Subdomain(String value, int from, int to) {
+    int start = from;
+    for (int i = from; i <= to; i++) {
+      if (i == to || value.charAt(i) == '.') {
+        if (!isDns1123Label(value, start, i)) {
+          return false;
+        }
+        start = i + 1;
+      }
+    }
+    return true;
+  }
+
+  /** {@code value[from, to)} matches {@link #QUALIFIED_NAME_FMT} and is at most 63 characters. */
+  static boolean isQualifiedNamePart(String value, int from, int to) {
+    if (to <= from || to - from > 63 || !alnum(value.charAt(from)) || !alnum(value.charAt(to - 1))) {
+      return false;
+    }
+    for (int i = from + 1; i < to - 1; i++) {
+      char c = value.charAt(i);
+      if (!alnum(c) && c != '-' && c != '_' && c != '.') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean lowerAlnum(char c) {
+    return c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+  }
+
+  private static boolean alnum(char c) {
+    return lowerAlnum(c) || c >= 'A' && c <= 'Z';
   }
 }

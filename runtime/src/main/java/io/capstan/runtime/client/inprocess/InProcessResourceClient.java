@@ -87,6 +87,12 @@ final class InProcessResourceClient<T extends HasMetadata> implements ResourceCl
     return type.cast(api.writes().create(request(namespaceOf(object), ""), Copies.of(object)));
   }
 
+  /** No defensive copy: the caller hands the object over (the server fills in its metadata). */
+  @Override
+  public void createHandedOver(T object) {
+    api.writes().create(request(namespaceOf(object), ""), object);
+  }
+
   @Override
   public T update(T object) {
     return type.cast(api.writes().update(request(namespaceOf(object), object.getMetadata().getName()), Copies.of(object)));

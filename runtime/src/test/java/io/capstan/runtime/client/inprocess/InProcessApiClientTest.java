@@ -15,6 +15,7 @@ import io.capstan.runtime.apiserver.watch.WatchCaches;
 import io.capstan.runtime.clock.PooledTaskExecutor;
 import io.capstan.spi.api.KindRegistry;
 import io.capstan.spi.auth.UserInfo;
+import io.capstan.spi.client.AlreadyExistsException;
 import io.capstan.spi.client.ApiClient;
 import io.capstan.spi.client.ConflictException;
 import io.capstan.spi.client.ListOptions;
@@ -77,6 +78,17 @@ class InProcessApiClientTest {
     assertThat(maps.list(ListOptions.inNamespace("default")).items()).hasSize(1);
     maps.delete("default", "a");
     assertThat(maps.get("default", "a")).isEmpty();
+  }
+
+  @Test
+  void aHandedOverObjectIsCreatedLikeAnyOther() {
+    ResourceClient<ConfigMap> maps = client.resources(ConfigMap.class);
+    maps.createHandedOver(configMap("handed", "1"));
+    ConfigMap stored = maps.get("default", "handed").orElseThrow();
+    assertThat(stored.getData()).containsEntry("v", "1");
+    assertThat(stored.getMetadata().getUid()).isNotBlank();
+    assertThatThrownBy(() -> maps.createHandedOver(configMap("handed", "2"))).isInstanceOf(AlreadyExistsException.class);
+    assertThat(maps.get("default", "handed").orElseThrow().getData()).containsEntry("v", "1");
   }
 
   @Test
