@@ -20,6 +20,7 @@ import io.capstan.spi.client.DeleteOptions;
 import io.capstan.spi.clock.Clock;
 import io.capstan.spi.clock.TaskExecutor;
 import io.capstan.spi.scheduler.SchedulerPluginFactory;
+import io.capstan.spi.store.Store;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Node;
@@ -46,6 +47,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * first create to the last bind, p50/p99 of create→bound per pod and time per extension point.
  */
 public final class SchedulerBench {
+
+  /** Warm-up pods per round (created, bound, deleted before the next round starts). */
+  static final int WARMUP_ROUND = 40_000;
 
   /** What to run. */
   public record Settings(int nodes, int pods, int initialPods, String store, String workload, boolean explain,
@@ -121,7 +125,7 @@ public final class SchedulerBench {
       });
       scheduler.start();
       if (settings.warmupPods() > 0) {
-        warmUp(client, scheduler, warmBound);
+        warmUp(client, scheduler, warmBound, kernel.injector().getInstance(Store.class));
       }
       step("scheduling " + settings.initialPods() + " initial pods");
       if (settings.initialPods() > 0) {
@@ -211,21 +215,33 @@ public final class SchedulerBench {
    * then deletes them (grace 0) and waits until the scheduler's cache is empty again, so the
    * measured phase starts on the same empty nodes as without it (as JMH's warm-up iterations).
    */
-  private void warmUp(ApiClient client, Scheduler scheduler, AtomicInteger bound) throws InterruptedException {
+  private void warmUp(ApiClient client, Scheduler scheduler, AtomicInteger bound, Store store) throws InterruptedException {
     int n = settings.warmupPods();
-    step("warming up the JVM: " + n + " pods scheduled, then deleted");
+    step("warming up the JVM: " + n + " pods scheduled, then deleted, in rounds of up to " + WARMUP_ROUND);
     createNamespace(client, "bench-warmup");
-    parallel(n, 2, null, i -> client.resources(Pod.class)
-        .create(SchedulerWorkloads.pod("basic", "bench-warmup", "warm-" + i, false)));
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-    while (bound.get() < n) {
-      waitUntil(deadline, "warm-up pods bound");
-    }
     DeleteOptions now = DeleteOptions.DEFAULTS.withGracePeriodSeconds(0);
-    parallel(n, 2, null, i -> client.resources(Pod.class).delete("bench-warmup", "warm-" + i, now));
-    while (scheduler.cache().podCount() > 0) {
-      waitUntil(deadline, "warm-up pods gone from the scheduler's cache");
+    // in rounds, so the cluster never holds more than one round of warm-up pods (5,000 nodes hold
+    // 200,000 of them at most) and every round schedules onto the same near-empty nodes
+    for (int done = 0; done < n; ) {
+      int round = Math.min(WARMUP_ROUND, n - done);
+      int first = done;
+      parallel(round, 2, null, i -> client.resources(Pod.class)
+          .create(SchedulerWorkloads.pod("basic", "bench-warmup", "warm-" + (first + i), false)));
+      while (bound.get() < first + round) {
+        waitUntil(deadline, "warm-up pods bound");
+      }
+      parallel(round, 2, null, i -> client.resources(Pod.class).delete("bench-warmup", "warm-" + (first + i), now));
+      while (scheduler.cache().podCount() > 0) {
+        waitUntil(deadline, "warm-up pods gone from the scheduler's cache");
+      }
+      // a cluster that had scheduled and deleted these pods over hours would have compacted their
+      // history (kube-apiserver compacts etcd every 5 minutes); the embedded stores keep it in this
+      // heap until their own compaction (10 minutes by default), so compact after each round
+      store.compact(store.currentRevision());
+      done += round;
     }
+    System.gc(); // the measured phase starts from a collected heap, not from the warm-up's garbage
   }
 
   /** A namespace with its default ServiceAccount, which the ServiceAccount admission plugin wants (no controller makes it here). */

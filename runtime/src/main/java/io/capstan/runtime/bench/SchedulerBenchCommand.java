@@ -46,13 +46,14 @@ final class SchedulerBenchCommand implements Callable<Integer> {
       description = "Let identical pods reuse the last ranking of nodes (Kubernetes' opportunistic batching; default: on)")
   boolean batching;
 
-  // 40,000: code run once per pod reaches C2 (tier 4, ~15,000 invocations by default) only after
-  // that many pods, and C2 then recompiles as profiles settle; with 5,000 the JIT compiled the
-  // per-pod paths during the measured phase (JFR showed tier-4 compiles of the create, admission
-  // and binding paths then): ~300 us of compiler CPU per pod with rocksdb, 62 us at 20,000 and
-  // 38 us at 40,000 with memory
-  @Option(names = "--warmup-pods", defaultValue = "40000",
-      description = "Pods scheduled and deleted before measuring, so the JIT has compiled the hot paths; 0: none (default: ${DEFAULT-VALUE})")
+  // 200,000 (in rounds of 40,000): on 2 cores the JVM has one C2 compiler thread, and JFR showed it
+  // busy all the time for the first ~30 s of this bench: 1,070 methods compiled at tier 4 in 17 s of
+  // compile time (AdmissionChain.admit alone 0.9 s), the per-request paths of admission and the store
+  // still running tier-3 (profiled C1) code 13 s in, because C2's thresholds grow with its queue.
+  // Measured with memory: ~8,700 pods/s after 40,000 warm-up pods (non-JIT, non-GC CPU 165 us/pod),
+  // 11,800 after 80,000, 10,000-13,500 after 120,000, 12,000-14,500 after 200,000 (~115 us/pod)
+  @Option(names = "--warmup-pods", defaultValue = "200000",
+      description = "Pods scheduled and deleted before measuring, in rounds of 40,000, so the JIT has compiled the hot paths; 0: none (default: ${DEFAULT-VALUE})")
   int warmupPods;
 
   @Override
