@@ -148,11 +148,7 @@ class IptablesNetnsIT {
 
   @Test
   void inLargeClusterModeTheEndpointChainsEnteredWithGotoStillSpreadAndPinTraffic() throws Exception {
-    startBackend("10.244.1.2");
-    startBackend("10.244.1.3");
-    IptablesProxy proxy = proxy();
-    proxy.start();
-    proxy.sync(large(SessionAffinity.NONE, "node-1"));
+    IptablesProxy proxy = backendsAndLargeClusterProxy();
     String nat = output("ip", "netns", "exec", ns, "iptables-save", "-t", "nat");
     assertThat(nat).contains("-g KUBE-SEP-").doesNotContain("-j KUBE-SEP-");
     assertThat(fetch("http://10.96.100.10/", 40).keySet()).containsExactlyInAnyOrder("10.244.1.2:8080", "10.244.1.3:8080");
@@ -162,11 +158,7 @@ class IptablesNetnsIT {
 
   @Test
   void inLargeClusterModeEndpointsOnOtherNodesAreDnatedFromTheServiceChain() throws Exception {
-    startBackend("10.244.1.2");
-    startBackend("10.244.1.3");
-    IptablesProxy proxy = proxy();
-    proxy.start();
-    proxy.sync(large(SessionAffinity.NONE, "node-1"));
+    IptablesProxy proxy = backendsAndLargeClusterProxy();
     proxy.sync(large(SessionAffinity.NONE, "node-2"));
     String nat = output("ip", "netns", "exec", ns, "iptables-save", "-t", "nat");
     String svc = ChainNames.service(IptablesRulesetTest.DEMO, "TCP");
@@ -178,6 +170,16 @@ class IptablesNetnsIT {
     proxy.sync(large(SessionAffinity.CLIENT_IP, "node-2"));
     assertThat(output("ip", "netns", "exec", ns, "iptables-save", "-t", "nat")).contains("-j DNAT").contains(":KUBE-SEP-");
     assertThat(fetch("http://10.96.100.10/", 20)).hasSize(1);
+  }
+
+  /** The two demo backends running and a started proxy synced past 1,000 endpoints, the demo's on this node. */
+  private IptablesProxy backendsAndLargeClusterProxy() throws Exception {
+    startBackend("10.244.1.2");
+    startBackend("10.244.1.3");
+    IptablesProxy proxy = proxy();
+    proxy.start();
+    proxy.sync(large(SessionAffinity.NONE, "node-1"));
+    return proxy;
   }
 
   /**

@@ -264,13 +264,23 @@ public final class WatchCache implements AutoCloseable {
     }
   }
 
+  /**
+   * Cancels the store watch outside the lock: a store's cancel may wait for a delivery in progress
+   * to return, and that delivery ({@link #onResponse}) takes the lock, so cancelling while holding
+   * it deadlocked (seen in a test run: the reference store's watch thread and the closing thread).
+   */
   @Override
   public void close() {
+    Watch cancelling;
     synchronized (lock) {
       closed = true;
-      if (storeWatch != null) {
-        storeWatch.cancel();
-      }
+      cancelling = storeWatch;
+      storeWatch = null;
+    }
+    if (cancelling != null) {
+      cancelling.cancel();
+    }
+    synchronized (lock) {
       watchers.forEach(this::remove);
     }
   }
