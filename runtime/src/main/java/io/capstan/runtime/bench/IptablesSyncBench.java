@@ -25,7 +25,8 @@ import java.util.function.Function;
  * full sync (a fresh proxy: render everything, write the rules file) and an incremental one (one
  * Service's endpoints changed) — in dry-run mode always (render and write the rules file), and
  * applied with the real {@code iptables-legacy-restore} and {@code iptables-nft-restore} (both sizes;
- * legacy at 10,000 also in kube-proxy's chain-per-endpoint layout) in a network namespace the bench creates and deletes when it runs as root: then also the
+ * legacy at 10,000 also in kube-proxy's chain-per-endpoint layout) in a network namespace the bench
+ * creates and deletes when it runs as root: then also the
  * periodic full resync after partial applies and a restarted proxy's first sync over existing rules
  * ({@link #applied}). The plugin is loaded by name, like the kernel loads it.
  */
@@ -89,7 +90,7 @@ final class IptablesSyncBench {
       exec("ip", "netns", "add", ns);
       try {
         // both backends at both sizes; the legacy one also with kube-proxy's chain per endpoint
-        // (endpointChains: all), the anchor (with the nf_tables backend that took minutes at 10,000)
+        // (endpointChains: all), the anchor (not with nf_tables: that layout took minutes at 10,000)
         java.util.Set<String> missing = new java.util.HashSet<>();
         for (ApplyPass pass : ApplyPass.ALL) {
           String backend = pass.backend();
