@@ -63,7 +63,15 @@ class SelectorlessServiceIT {
           && Files.readString(ports).contains("default/db:http\t"));
       String line = Files.readAllLines(ports).stream().filter(l -> l.startsWith("default/db:http\t")).findFirst().orElseThrow();
       URI local = URI.create("http://" + line.split("\t")[2]);
-      await().atMost(Duration.ofSeconds(20)).until(() -> answer(local, "/orders").equals("db /orders"));
+      // the message says what the proxy had (a full run once timed out here; isolated runs never did)
+      await().atMost(Duration.ofSeconds(20)).alias("db through the userspace proxy (what the proxy had: stderr)")
+          .conditionEvaluationListener(condition -> {
+            if (condition.getRemainingTimeInMS() <= condition.getPollInterval().toMillis()) {
+              System.err.println("SelectorlessServiceIT: answer=" + answer(local, "/orders") + " proxyState="
+                  + plane.kernel().injector().getInstance(io.capstan.runtime.proxy.ProxyHost.class).lastState()
+                  + " endpoints=" + client.resources(Endpoints.class).get("default", "db"));
+            }
+          }).until(() -> answer(local, "/orders").equals("db /orders"));
 
       DnsQueries dns = new DnsQueries(plane.kernel().injector().getInstance(DnsHost.class).addresses().get(0));
       await().atMost(Duration.ofSeconds(20)).until(() -> data(dns.udp("db.default.svc.cluster.local", Type.A)),
