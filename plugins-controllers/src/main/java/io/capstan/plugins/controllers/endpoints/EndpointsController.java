@@ -47,7 +47,15 @@ public final class EndpointsController implements Controller {
   @Override
   public void setup(ControllerSetup setup) {
     setup.index(Pod.class, LABEL_INDEX, EndpointsController::labelIndex);
-    setup.watch(Endpoints.class, endpoints -> Set.of(ObjectKey.of(endpoints)));
+    // an Endpoints change wakes its Service only when that Service is known: reconciling the key of
+    // an unknown Service deletes its Endpoints, which must not happen to Endpoints written before
+    // their (selector-less) Service, or whose Service this informer has not seen yet (separate
+    // watches). Kubernetes' controller does not react to Endpoints adds or updates at all.
+    setup.watch(Endpoints.class, endpoints -> {
+      io.capstan.spi.client.Lister<Service> known = services;
+      return known != null && known.get(endpoints.getMetadata().getNamespace(), endpoints.getMetadata().getName()).isPresent()
+          ? Set.of(ObjectKey.of(endpoints)) : Set.of();
+    });
     setup.read(Service.class);
     // set in setup(), used on the informer thread: the Service lister is read, never the API
     setup.watch(Pod.class, pod -> servicesOf(pod));

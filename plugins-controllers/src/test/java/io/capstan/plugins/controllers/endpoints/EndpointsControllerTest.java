@@ -116,4 +116,18 @@ class EndpointsControllerTest {
     cluster.settle();
     assertThat(cluster.get(Endpoints.class, "default", "web")).isEmpty();
   }
+
+  @Test
+  void endpointsWrittenBeforeTheirSelectorlessServiceAreKept() {
+    // kubectl apply of a file that lists the Endpoints first: the controller must not take them for
+    // leftovers of a deleted Service (a race between the Service and Endpoints watches did that)
+    cluster.create(new EndpointsBuilder().withNewMetadata().withName("early").withNamespace("default").endMetadata()
+        .addNewSubset().addNewAddress().withIp("192.0.2.7").endAddress().addNewPort().withPort(80).endPort().endSubset().build());
+    cluster.settle();
+    assertThat(cluster.get(Endpoints.class, "default", "early")).isPresent();
+    cluster.create(new ServiceBuilder().withNewMetadata().withName("early").withNamespace("default").endMetadata()
+        .withNewSpec().addNewPort().withPort(80).endPort().endSpec().build());
+    cluster.settle();
+    assertThat(subsets("early")).singleElement().satisfies(s -> assertThat(s.getAddresses().get(0).getIp()).isEqualTo("192.0.2.7"));
+  }
 }
