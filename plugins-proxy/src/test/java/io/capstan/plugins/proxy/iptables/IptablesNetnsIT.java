@@ -72,11 +72,7 @@ class IptablesNetnsIT {
 
   @Test
   void trafficToTheClusterIpIsSpreadOverBothEndpoints() throws Exception {
-    startBackend("10.244.1.2");
-    startBackend("10.244.1.3");
-    IptablesProxy proxy = proxy();
-    proxy.start();
-    proxy.sync(demo(SessionAffinity.NONE));
+    IptablesProxy proxy = backendsAndProxySyncedTo(demo(SessionAffinity.NONE));
     assertThat(output("ip", "netns", "exec", ns, "iptables-save", "-t", "nat")).contains("KUBE-SVC-CTBMGJDNUDRWEDVR")
         .contains("-A OUTPUT -m comment --comment \"kubernetes service portals\" -j KUBE-SERVICES");
     Map<String, Long> answers = fetch("http://10.96.100.10/", 40);
@@ -86,11 +82,7 @@ class IptablesNetnsIT {
 
   @Test
   void clientIpAffinityPinsOneClientToOneEndpointAndChangesApplyAtomically() throws Exception {
-    startBackend("10.244.1.2");
-    startBackend("10.244.1.3");
-    IptablesProxy proxy = proxy();
-    proxy.start();
-    proxy.sync(demo(SessionAffinity.CLIENT_IP));
+    IptablesProxy proxy = backendsAndProxySyncedTo(demo(SessionAffinity.CLIENT_IP));
     assertThat(fetch("http://10.96.100.10/", 20)).hasSize(1);
     // one endpoint left: the whole ruleset is replaced in one restore, traffic follows
     proxy.sync(IptablesRulesetTest.state(IptablesRulesetTest.demo(ServiceType.CLUSTER_IP, 0, SessionAffinity.NONE),
@@ -111,11 +103,7 @@ class IptablesNetnsIT {
 
   @Test
   void aRestartedProxyReusesTheChainsInPlaceDeletesLeftoversAndLeavesWhatKubeProxysOrderLeaves() throws Exception {
-    startBackend("10.244.1.2");
-    startBackend("10.244.1.3");
-    IptablesProxy first = proxy();
-    first.start();
-    first.sync(demo(SessionAffinity.NONE));
+    IptablesProxy first = backendsAndProxySyncedTo(demo(SessionAffinity.NONE));
     // a restart: a new proxy instance, and meanwhile the Service lost an endpoint and its node port
     IptablesProxy second = proxy();
     second.start();
@@ -148,7 +136,7 @@ class IptablesNetnsIT {
 
   @Test
   void inLargeClusterModeTheEndpointChainsEnteredWithGotoStillSpreadAndPinTraffic() throws Exception {
-    IptablesProxy proxy = backendsAndLargeClusterProxy();
+    IptablesProxy proxy = backendsAndProxySyncedTo(large(SessionAffinity.NONE, "node-1"));
     String nat = output("ip", "netns", "exec", ns, "iptables-save", "-t", "nat");
     assertThat(nat).contains("-g KUBE-SEP-").doesNotContain("-j KUBE-SEP-");
     assertThat(fetch("http://10.96.100.10/", 40).keySet()).containsExactlyInAnyOrder("10.244.1.2:8080", "10.244.1.3:8080");
@@ -158,7 +146,7 @@ class IptablesNetnsIT {
 
   @Test
   void inLargeClusterModeEndpointsOnOtherNodesAreDnatedFromTheServiceChain() throws Exception {
-    IptablesProxy proxy = backendsAndLargeClusterProxy();
+    IptablesProxy proxy = backendsAndProxySyncedTo(large(SessionAffinity.NONE, "node-1"));
     proxy.sync(large(SessionAffinity.NONE, "node-2"));
     String nat = output("ip", "netns", "exec", ns, "iptables-save", "-t", "nat");
     String svc = ChainNames.service(IptablesRulesetTest.DEMO, "TCP");
@@ -172,13 +160,13 @@ class IptablesNetnsIT {
     assertThat(fetch("http://10.96.100.10/", 20)).hasSize(1);
   }
 
-  /** The two demo backends running and a started proxy synced past 1,000 endpoints, the demo's on this node. */
-  private IptablesProxy backendsAndLargeClusterProxy() throws Exception {
+  /** The two demo backends running, and a started proxy synced to {@code state}. */
+  private IptablesProxy backendsAndProxySyncedTo(ProxyState state) throws Exception {
     startBackend("10.244.1.2");
     startBackend("10.244.1.3");
     IptablesProxy proxy = proxy();
     proxy.start();
-    proxy.sync(large(SessionAffinity.NONE, "node-1"));
+    proxy.sync(state);
     return proxy;
   }
 
