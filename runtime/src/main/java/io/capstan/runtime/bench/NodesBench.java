@@ -257,10 +257,7 @@ final class NodesBench {
       int count = Math.min(SchedulerBench.WARMUP_ROUND, n - done);
       createAndAwaitRunning(client, "warm" + round, count, !settings.scheduler(), 0, new Stages(count));
       deleteAndAwaitGone(client, host, "warm" + round, count, loadPods);
-      // A cluster that had started and stopped these pods over hours would have compacted their
-      // history (kube-apiserver compacts etcd every 5 minutes); the embedded store keeps it in this
-      // heap until its own compaction (10 minutes by default), so compact after each round
-      store.compact(store.currentRevision());
+      SchedulerBench.compactWarmUpHistory(store);
       done += count;
     }
     System.gc(); // the burst starts from a collected heap, not from the warm-up's garbage

@@ -51,6 +51,15 @@ public final class SchedulerBench {
   /** Warm-up pods per round (created, bound, deleted before the next round starts). */
   static final int WARMUP_ROUND = 40_000;
 
+  /**
+   * After a warm-up round: a cluster that had run and deleted these pods over hours would have
+   * compacted their history (kube-apiserver compacts etcd every 5 minutes); the embedded stores
+   * keep it in this heap until their own compaction (10 minutes by default).
+   */
+  static void compactWarmUpHistory(Store store) {
+    store.compact(store.currentRevision());
+  }
+
   /** What to run. */
   public record Settings(int nodes, int pods, int initialPods, String store, String workload, boolean explain,
       boolean events, boolean batching, int warmupPods) {}
@@ -235,10 +244,7 @@ public final class SchedulerBench {
       while (scheduler.cache().podCount() > 0) {
         waitUntil(deadline, "warm-up pods gone from the scheduler's cache");
       }
-      // a cluster that had scheduled and deleted these pods over hours would have compacted their
-      // history (kube-apiserver compacts etcd every 5 minutes); the embedded stores keep it in this
-      // heap until their own compaction (10 minutes by default), so compact after each round
-      store.compact(store.currentRevision());
+      compactWarmUpHistory(store);
       done += round;
     }
     System.gc(); // the measured phase starts from a collected heap, not from the warm-up's garbage
