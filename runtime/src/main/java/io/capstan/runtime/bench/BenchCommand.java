@@ -40,6 +40,10 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--puts", defaultValue = "100000", description = "Puts of 256-byte values with 16 clients (default: ${DEFAULT-VALUE})")
     int puts;
 
+    @Option(names = "--warmup-puts", defaultValue = "120000",
+        description = "Unmeasured puts from 16 clients into every store before the first round (default: ${DEFAULT-VALUE})")
+    int warmUpPuts;
+
     @Option(names = "--sequential-puts", defaultValue = "100000", description = "Puts from one client (default: ${DEFAULT-VALUE})")
     int sequentialPuts;
 
@@ -72,8 +76,12 @@ public final class BenchCommand implements Runnable {
       if (rounds < 1) {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--rounds must be at least 1, was " + rounds);
       }
-      StoreBench.Settings settings = new StoreBench.Settings(plugins, puts, sequentialPuts, casUpdates, rangeKeys,
-          watchers, watchPuts, watchPutRate, rounds, Optional.ofNullable(etcdEndpoint));
+      if (warmUpPuts < 0) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--warmup-puts must not be negative, was "
+            + warmUpPuts);
+      }
+      StoreBench.Settings settings = new StoreBench.Settings(plugins, warmUpPuts, puts, sequentialPuts, casUpdates,
+          rangeKeys, watchers, watchPuts, watchPutRate, rounds, Optional.ofNullable(etcdEndpoint));
       BenchReport report = new StoreBench(settings, progress).run();
       report.print(out, json);
       return 0;

@@ -43,6 +43,6 @@ public record MemoryStoreConfig(
   /** The engine options these settings mean. */
   public MvccOptions toOptions() {
     return new MvccOptions(MemoryStoreFactory.NAME, maxValueBytes, progressNotifyInterval,
-        autoCompaction, requestTimeout);
+        autoCompaction, requestTimeout, Duration.ZERO); // commits inline: no one waits
   }
 }

@@ -36,6 +36,7 @@ final class BatchExchange {
   private StoreException failure; // guarded by lock
   private int lastSize; // guarded by lock
   private long lastAppendNanos; // guarded by lock
+  private volatile long lastSyncNanos; // the same, for writers deciding how to wait (no lock)
 
   BatchExchange(String name, CommitPipeline pipeline) {
     this.name = name;
@@ -117,9 +118,15 @@ final class BatchExchange {
     lock.lock();
     try {
       lastAppendNanos = nanos;
+      lastSyncNanos = nanos;
     } finally {
       lock.unlock();
     }
+  }
+
+  /** How long the latest append took; read without the lock. */
+  long lastSyncNanos() {
+    return lastSyncNanos;
   }
 
   /**

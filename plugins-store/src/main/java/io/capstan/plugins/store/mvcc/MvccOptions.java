@@ -14,13 +14,16 @@ import java.time.Duration;
  * @param progressNotifyInterval how often watches that asked for progress get a bookmark while idle
  * @param autoCompaction automatic compaction
  * @param requestTimeout how long a write waits for its commit before it is reported indeterminate
+ * @param commitSpin how long a writer yields the CPU waiting for its group commit before it parks
+ *     (see {@link CommitWait}); zero parks at once. Only stores with a sync thread wait at all
  */
 public record MvccOptions(
     String name,
     int maxValueBytes,
     Duration progressNotifyInterval,
     AutoCompactionConfig autoCompaction,
-    Duration requestTimeout) {
+    Duration requestTimeout,
+    Duration commitSpin) {
 
   /** Transactions in one group commit at most; bounds the size of one write and its latency. */
   static final int MAX_BATCH_COMMANDS = 10_000;
@@ -33,6 +36,7 @@ public record MvccOptions(
     requireNonNull(progressNotifyInterval, "progressNotifyInterval");
     requireNonNull(autoCompaction, "autoCompaction");
     requireNonNull(requestTimeout, "requestTimeout");
+    requireNonNull(commitSpin, "commitSpin");
     if (maxValueBytes < Store.MIN_MAX_VALUE_BYTES) {
       throw new IllegalArgumentException("maxValueBytes " + maxValueBytes + " is below the SPI's"
           + " minimum " + Store.MIN_MAX_VALUE_BYTES);
@@ -40,6 +44,9 @@ public record MvccOptions(
     if (progressNotifyInterval.isNegative() || progressNotifyInterval.isZero()
         || requestTimeout.isNegative() || requestTimeout.isZero()) {
       throw new IllegalArgumentException("intervals must be positive");
+    }
+    if (commitSpin.isNegative()) {
+      throw new IllegalArgumentException("commitSpin must not be negative");
     }
   }
 
@@ -51,6 +58,9 @@ public record MvccOptions(
 
   /** The default write timeout: 30 s. */
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+  /** The default commit spin: 1 ms, so writers spin while a sync takes up to 0.5 ms. */
+  public static final Duration DEFAULT_COMMIT_SPIN = Duration.ofMillis(1);
 
   /** For config records: {@code value}, or the default when null; refuses a too-small limit. */
   public static int maxValueBytesOrDefault(Integer value) {
@@ -74,9 +84,27 @@ public record MvccOptions(
     return value;
   }
 
-  /** Defaults for tests: 2 MiB values, progress every second, no auto-compaction, 30 s timeout. */
+  /**
+   * For config records: {@code value}, or {@code fallback} when null; refuses a negative one (zero
+   * is allowed: it turns the feature off).
+   */
+  public static Duration notNegativeOrDefault(String field, Duration value, Duration fallback) {
+    if (value == null) {
+      return fallback;
+    }
+    if (value.isNegative()) {
+      throw new InvalidConfigException(field, "must not be negative, was " + value
+          + "; write 0 to turn it off or remove the key for the default");
+    }
+    return value;
+  }
+
+  /**
+   * Defaults for tests: 2 MiB values, progress every second, no auto-compaction, 30 s timeout, the
+   * default commit spin.
+   */
   public static MvccOptions forTests(String name) {
     return new MvccOptions(name, 2 << 20, Duration.ofSeconds(1), AutoCompactionConfig.disabled(),
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30), DEFAULT_COMMIT_SPIN);
   }
 }

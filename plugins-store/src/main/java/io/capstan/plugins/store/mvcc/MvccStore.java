@@ -103,7 +103,8 @@ public abstract class MvccStore implements Store {
     restored.forEach(leases::activate);
     CommitPipeline pipeline = new CommitPipeline(options.name(), index, log, leases, marks, hub,
         recovered.nextLeaseId());
-    writer = new WriteLoop(options.name(), pipeline, persistence);
+    writer = new WriteLoop(options.name(), pipeline, persistence,
+        new CommitWait(options.commitSpin()));
     writer.start();
     hub.start(options.progressNotifyInterval());
     autoCompactor.start();

@@ -31,13 +31,15 @@ final class WriteLoop {
   private final CommitPipeline pipeline;
   private final Persistence persistence;
   private final BatchExchange exchange;
+  private final CommitWait commitWait;
   private Thread syncer;
 
-  WriteLoop(String name, CommitPipeline pipeline, Persistence persistence) {
+  WriteLoop(String name, CommitPipeline pipeline, Persistence persistence, CommitWait commitWait) {
     this.name = name;
     this.pipeline = pipeline;
     this.persistence = persistence;
     this.exchange = new BatchExchange(name, pipeline);
+    this.commitWait = commitWait;
   }
 
   void start() {
@@ -52,13 +54,20 @@ final class WriteLoop {
   }
 
   /**
-   * Applies a command; it completes when its batch is durable and published.
+   * Applies a command; it completes when its batch is durable and published. When a sync thread
+   * commits, returns after a short {@link CommitWait spin} for that (the caller then blocks on the
+   * command's future as usual).
    *
    * @throws IllegalStateException if the store is not started or is closing
    * @throws StoreException if an earlier write failed and the store accepts no more writes
    */
   void submit(WriteCommand command) {
-    exchange.apply(command, syncer == null ? this::commit : null);
+    if (syncer == null) {
+      exchange.apply(command, this::commit);
+    } else {
+      exchange.apply(command, null);
+      commitWait.spinUntilDone(command.future(), exchange.lastSyncNanos());
+    }
   }
 
   /** Stops accepting writes, commits everything applied so far, then ends the sync thread. */

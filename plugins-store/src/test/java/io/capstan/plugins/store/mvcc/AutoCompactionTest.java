@@ -30,7 +30,7 @@ class AutoCompactionTest {
 
   private void open(AutoCompactionConfig auto) {
     MvccOptions options = new MvccOptions("test", 2 << 20, Duration.ofHours(1), auto,
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30), MvccOptions.DEFAULT_COMMIT_SPIN);
     store = new TestStore(options, new NoPersistence(), clock, executor);
     store.start();
   }

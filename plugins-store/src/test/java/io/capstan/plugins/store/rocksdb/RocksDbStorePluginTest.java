@@ -35,6 +35,7 @@ class RocksDbStorePluginTest extends AbstractStorePluginTest<RocksDbStoreConfig>
         "maxValueBytes", 3 << 20,
         "progressNotifyInterval", "2s",
         "requestTimeout", "10s",
+        "commitSpin", "250us",
         "autoCompaction", Map.of("mode", "periodic", "retention", "1h"));
   }
 
@@ -48,6 +49,7 @@ class RocksDbStorePluginTest extends AbstractStorePluginTest<RocksDbStoreConfig>
     assertThat(config.maxValueBytes()).isEqualTo(3 << 20);
     assertThat(config.progressNotifyInterval()).isEqualTo(Duration.ofSeconds(2));
     assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(config.commitSpin()).isEqualTo(Duration.ofNanos(250_000));
     assertThat(config.autoCompaction().retentionPeriod()).isEqualTo(Duration.ofHours(1));
     assertThat(config.autoCompaction().interval()).as("a tenth of the retention")
         .isEqualTo(Duration.ofMinutes(6));
@@ -62,6 +64,9 @@ class RocksDbStorePluginTest extends AbstractStorePluginTest<RocksDbStoreConfig>
     assertThat(defaults.blockCacheBytes()).isEqualTo(64L << 20);
     assertThat(defaults.compression()).isEqualTo(RocksDbStoreConfig.Compression.LZ4);
     assertThat(defaults.maxValueBytes()).isEqualTo(2 << 20);
+    assertThat(defaults.commitSpin()).isEqualTo(Duration.ofMillis(1));
+    assertThat(bindSettings(Map.of("commitSpin", "0")).commitSpin()).as("0 turns it off")
+        .isZero();
   }
 
   @Test
@@ -72,13 +77,17 @@ class RocksDbStorePluginTest extends AbstractStorePluginTest<RocksDbStoreConfig>
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sync");
     assertThatThrownBy(() -> bindSettings(Map.of("maxValueBytes", 1024)))
         .hasRootCauseInstanceOf(InvalidConfigException.class);
+    assertThatThrownBy(() -> bindSettings(Map.of("commitSpin", "PT-0.001S")))
+        .hasRootCauseInstanceOf(InvalidConfigException.class).rootCause()
+        .satisfies(e -> assertThat(((InvalidConfigException) e).field()).isEqualTo("commitSpin"))
+        .hasMessageContaining("must not be negative");
   }
 
   @Test
   void durableOnlyWhenSyncing() {
     for (RocksDbStoreConfig.SyncMode mode : RocksDbStoreConfig.SyncMode.values()) {
       RocksDbStoreConfig config = new RocksDbStoreConfig(dir.resolve(mode.name()).toString(), mode,
-          null, null, null, null, null, null);
+          null, null, null, null, null, null, null);
       RocksDbStore store = new RocksDbStore(config, new WallClock(), executor);
       store.start();
       try {

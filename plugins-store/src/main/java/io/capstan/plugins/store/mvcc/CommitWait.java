@@ -1,0 +1,87 @@
+package io.capstan.plugins.store.mvcc;
+
+import java.time.Duration;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * How a writer waits for its group commit before it blocks: it yields the CPU in a loop for a
+ * short while, and parks only if the commit has not come by then.
+ *
+ * <p>Why: with N writers blocked on one sync, every commit wakes N parked threads, one futex
+ * wake-up after the other, and the next sync can only start once they have applied their next
+ * writes. Measured on the 2-vCPU reference machine with 16 writers, that wake-up chain took
+ * longer (about 180 µs a batch) than the synced write itself (about 150 µs): each wake-up is a
+ * system call, an inter-processor interrupt and a context switch, and the woken writers queue for
+ * the CPU one after the other. A writer that yields instead sees its commit on its next turn (a
+ * yield costs about a microsecond), and the sync thread acknowledges without waking anyone. The
+ * gap between two syncs fell to about 100 µs and 16 writers did 40-45 % more puts per second.
+ *
+ * <p>What it costs, and the bounds that keep it cheap:
+ *
+ * <ul>
+ *   <li>CPU while waiting, but only CPU nobody else wants: {@link Thread#yield()} hands the core to
+ *       any other runnable thread, so busy machines lose little.
+ *   <li>At most three times the last sync per write (the longest a commit should take), capped at
+ *       {@code spin}, and none when the last sync alone took more than half of {@code spin} (a
+ *       slow or loaded disk: parking costs little next to such a wait).
+ *   <li>At most {@link #SPINNERS_PER_CPU} writers per core yield at once; more wait parked. Each
+ *       yielding writer delays a just-acknowledged one by about one yield, so beyond that many a
+ *       round of yields costs more than the futex wake-up it saves.
+ * </ul>
+ */
+final class CommitWait {
+
+  /** Writers per core that may yield at the same time. */
+  static final int SPINNERS_PER_CPU = 8;
+
+  private final long spinNanos;
+  private final int maxSpinners;
+  private final AtomicInteger spinners = new AtomicInteger();
+
+  /**
+   * @param spin how long one writer yields at most before it parks; zero parks at once
+   */
+  CommitWait(Duration spin) {
+    this(spin, SPINNERS_PER_CPU * Runtime.getRuntime().availableProcessors());
+  }
+
+  CommitWait(Duration spin, int maxSpinners) {
+    if (spin.isNegative()) {
+      throw new IllegalArgumentException("spin must not be negative, was " + spin);
+    }
+    this.spinNanos = spin.toNanos();
+    this.maxSpinners = maxSpinners;
+  }
+
+  /**
+   * Yields until {@code commit} is done or the spin is over; the caller then takes the result from
+   * the future as usual (parking if it is still not done).
+   *
+   * @param lastSyncNanos how long the latest synced write took
+   */
+  void spinUntilDone(Future<?> commit, long lastSyncNanos) {
+    if (spinNanos == 0 || commit.isDone() || lastSyncNanos > spinNanos / 2) {
+      return;
+    }
+    try {
+      if (spinners.incrementAndGet() > maxSpinners) {
+        return;
+      }
+      // a write waits at most for the sync in progress, the gathering of its own batch (no longer
+      // than a sync) and its own sync: three syncs; beyond that it is waiting for something else
+      long budget = lastSyncNanos == 0 ? spinNanos : Math.min(spinNanos, 3 * lastSyncNanos);
+      long deadline = System.nanoTime() + budget;
+      while (!commit.isDone() && System.nanoTime() - deadline < 0) {
+        Thread.yield();
+      }
+    } finally {
+      spinners.decrementAndGet();
+    }
+  }
+
+  /** Writers yielding right now; for tests. */
+  int spinning() {
+    return spinners.get();
+  }
+}

@@ -1,0 +1,92 @@
+package io.capstan.plugins.store.mvcc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** A writer yields while its commit is near, and only then; see {@link CommitWait}. */
+class CommitWaitTest {
+
+  private static final long FAST_SYNC = 100_000; // 0.1 ms
+
+  @Test
+  void returnsOnceTheCommitIsDone() throws Exception {
+    CommitWait wait = new CommitWait(Duration.ofSeconds(30));
+    CompletableFuture<String> commit = new CompletableFuture<>();
+    Thread committer = new Thread(() -> {
+      sleep(20);
+      commit.complete("ok");
+    });
+    committer.start();
+    wait.spinUntilDone(commit, 0);
+    assertThat(commit).as("a 30 s spin ends early only because the commit came").isDone();
+    committer.join();
+    assertThat(wait.spinning()).isZero();
+  }
+
+  @Test
+  void givesUpAfterThreeSyncsAndLeavesTheRestToTheFuture() {
+    CommitWait wait = new CommitWait(Duration.ofSeconds(30));
+    CompletableFuture<String> never = new CompletableFuture<>();
+    long began = System.nanoTime();
+    wait.spinUntilDone(never, TimeUnit.MILLISECONDS.toNanos(10));
+    long tookMillis = (System.nanoTime() - began) / 1_000_000;
+    assertThat(never).isNotDone();
+    assertThat(tookMillis).as("three syncs of 10 ms, not the 30 s spin").isBetween(30L, 10_000L);
+  }
+
+  @Test
+  void aSlowDiskOrAZeroSpinParksAtOnce() {
+    CompletableFuture<String> never = new CompletableFuture<>();
+    long began = System.nanoTime();
+    new CommitWait(Duration.ofSeconds(30)).spinUntilDone(never, TimeUnit.SECONDS.toNanos(20));
+    new CommitWait(Duration.ZERO).spinUntilDone(never, FAST_SYNC);
+    assertThat((System.nanoTime() - began) / 1_000_000).as("neither spun").isLessThan(5_000);
+  }
+
+  @Test
+  void atMostTheLimitSpinAtOnce() throws Exception {
+    CommitWait wait = new CommitWait(Duration.ofSeconds(30), 2);
+    CompletableFuture<String> commit = new CompletableFuture<>();
+    CountDownLatch returned = new CountDownLatch(5);
+    List<Thread> writers = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      Thread writer = new Thread(() -> {
+        wait.spinUntilDone(commit, 0);
+        returned.countDown();
+      });
+      writers.add(writer);
+      writer.start();
+    }
+    await().atMost(Duration.ofSeconds(10)).until(() -> returned.getCount() == 2);
+    assertThat(wait.spinning()).as("the two within the limit still yield").isEqualTo(2);
+    commit.complete("ok");
+    assertThat(returned.await(10, TimeUnit.SECONDS)).isTrue();
+    for (Thread writer : writers) {
+      writer.join();
+    }
+    assertThat(wait.spinning()).isZero();
+  }
+
+  @Test
+  void aNegativeSpinIsRefused() {
+    assertThatThrownBy(() -> new CommitWait(Duration.ofMillis(-1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative");
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
