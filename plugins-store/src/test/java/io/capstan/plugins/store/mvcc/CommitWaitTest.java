@@ -10,16 +10,19 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /** A writer yields while its commit is near, and only then; see {@link CommitWait}. */
 class CommitWaitTest {
 
   private static final long FAST_SYNC = 100_000; // 0.1 ms
+  private static final long NEVER_BUSY = Long.MAX_VALUE; // yields never end the spin
+  private static volatile long sink;
 
   @Test
   void returnsOnceTheCommitIsDone() throws Exception {
-    CommitWait wait = new CommitWait(Duration.ofSeconds(30));
+    CommitWait wait = new CommitWait(Duration.ofSeconds(30), 16, NEVER_BUSY);
     CompletableFuture<String> commit = new CompletableFuture<>();
     Thread committer = new Thread(() -> {
       sleep(20);
@@ -34,7 +37,7 @@ class CommitWaitTest {
 
   @Test
   void givesUpAfterThreeSyncsAndLeavesTheRestToTheFuture() {
-    CommitWait wait = new CommitWait(Duration.ofSeconds(30));
+    CommitWait wait = new CommitWait(Duration.ofSeconds(30), 16, NEVER_BUSY);
     CompletableFuture<String> never = new CompletableFuture<>();
     long began = System.nanoTime();
     wait.spinUntilDone(never, TimeUnit.MILLISECONDS.toNanos(10));
@@ -54,7 +57,7 @@ class CommitWaitTest {
 
   @Test
   void atMostTheLimitSpinAtOnce() throws Exception {
-    CommitWait wait = new CommitWait(Duration.ofSeconds(30), 2);
+    CommitWait wait = new CommitWait(Duration.ofSeconds(30), 2, NEVER_BUSY);
     CompletableFuture<String> commit = new CompletableFuture<>();
     CountDownLatch returned = new CountDownLatch(5);
     List<Thread> writers = new ArrayList<>();
@@ -74,6 +77,35 @@ class CommitWaitTest {
       writer.join();
     }
     assertThat(wait.spinning()).isZero();
+  }
+
+  @Test
+  void parksWhenOtherThreadsWantTheCpu() throws Exception {
+    List<Thread> burners = new ArrayList<>();
+    AtomicBoolean burning = new AtomicBoolean(true);
+    for (int i = 0; i < 2 * Runtime.getRuntime().availableProcessors(); i++) {
+      Thread burner = new Thread(() -> {
+        long x = 0;
+        while (burning.get()) {
+          x++;
+        }
+        sink = x;
+      });
+      burners.add(burner);
+      burner.start();
+    }
+    try {
+      CompletableFuture<String> never = new CompletableFuture<>();
+      long began = System.nanoTime();
+      new CommitWait(Duration.ofSeconds(30)).spinUntilDone(never, 0);
+      assertThat((System.nanoTime() - began) / 1_000_000)
+          .as("a yield that lets busy threads run ends the spin, long before 30 s").isLessThan(10_000);
+    } finally {
+      burning.set(false);
+      for (Thread burner : burners) {
+        burner.join();
+      }
+    }
   }
 
   @Test
