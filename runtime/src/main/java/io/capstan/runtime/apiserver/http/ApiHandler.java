@@ -69,9 +69,11 @@ public final class ApiHandler extends Handler.Abstract {
     try {
       route(request, response, callback, method, path);
     } catch (ApiException e) {
+      drainBody(request);
       Responses.status(response, callback, e.status());
     } catch (Throwable e) {
       log.error("request {} {} {} failed", id, method, path, e);
+      drainBody(request);
       Responses.status(response, callback, ApiErrors.internal(e.getClass().getSimpleName() + " (request id " + id + ")").status());
     } finally {
       RequestInfo info = RequestInfo.parse(method, path, false);
@@ -135,6 +137,31 @@ public final class ApiHandler extends Handler.Abstract {
   }
 
   private static final byte[] NO_BODY = new byte[0];
+
+  /** How much of a refused request's unread body is read and dropped to keep its connection; Go's server, 256 KiB. */
+  static final int MAX_DRAINED_BYTES = 256 * 1024;
+
+  /**
+   * Reads and drops what is left of the body of a request answered with an error before its body was read (a 401 or
+   * 403 comes before it). Jetty closes a connection whose request body is not consumed when the response completes,
+   * and when the rest of the body had not arrived by then, a client that reused the connection for its next request
+   * got a reset instead of an answer. Go's server, which Kubernetes runs on, drains such bodies the same way. A body
+   * already read reads as empty; a larger rest still closes the connection.
+   */
+  private static void drainBody(Request request) {
+    if (request.getLength() == 0) {
+      return;
+    }
+    try (InputStream in = Request.asInputStream(request)) {
+      byte[] discard = new byte[8192];
+      long left = MAX_DRAINED_BYTES;
+      for (int n; left > 0 && (n = in.read(discard, 0, (int) Math.min(discard.length, left))) > 0; ) {
+        left -= n;
+      }
+    } catch (java.io.IOException | RuntimeException gone) {
+      // the client went away or sent garbage: Jetty closes the connection, which is all that is left to do
+    }
+  }
 
   private static byte[] readBody(Request request) throws java.io.IOException {
     long declared = request.getLength();
