@@ -35,8 +35,8 @@ final class BatchExchange {
   private boolean accepting; // guarded by lock
   private StoreException failure; // guarded by lock
   private int lastSize; // guarded by lock
-  private long lastAppendNanos; // guarded by lock
-  private volatile long lastSyncNanos; // the same, for writers deciding how to wait (no lock)
+  // written by the sync thread only; volatile because writers deciding how to wait read it too
+  private volatile long lastAppendNanos;
 
   BatchExchange(String name, CommitPipeline pipeline) {
     this.name = name;
@@ -115,18 +115,12 @@ final class BatchExchange {
 
   /** Sync thread: how long the last append took, for the next gathering window. */
   void appended(long nanos) {
-    lock.lock();
-    try {
-      lastAppendNanos = nanos;
-      lastSyncNanos = nanos;
-    } finally {
-      lock.unlock();
-    }
+    lastAppendNanos = nanos;
   }
 
   /** How long the latest append took; read without the lock. */
   long lastSyncNanos() {
-    return lastSyncNanos;
+    return lastAppendNanos;
   }
 
   /**
