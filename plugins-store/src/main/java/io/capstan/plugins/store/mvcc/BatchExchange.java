@@ -21,6 +21,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * 1), and when callers go away the expected size follows within one batch. The window is measured
  * on {@link System#nanoTime()}, not on the injected Clock, on purpose: it measures the disk, and a
  * virtual clock would make it zero or endless.
+ *
+ * <p>While it gathers, the sync thread yields the CPU in a loop (without the lock) under the same
+ * rules as a writer waiting for its commit ({@link CommitWait#gather}), and waits on the condition
+ * only when those rules say park. Woken by a signal, it used to reach the full batch about 40 µs
+ * after the writer that completed it (with 16 writers on two cores it queues for a CPU, then for
+ * the lock behind the writers); yielding, it takes the batch on its next turn.
  */
 final class BatchExchange {
 
@@ -29,18 +35,24 @@ final class BatchExchange {
 
   private final String name;
   private final CommitPipeline pipeline;
+  private final CommitWait commitWait;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition arrived = lock.newCondition();
   private PendingBatch open = new PendingBatch(); // guarded by lock
   private boolean accepting; // guarded by lock
   private StoreException failure; // guarded by lock
   private int lastSize; // guarded by lock
+  // the sync thread is yielding for the open batch to fill, not waiting on the condition: a
+  // writer that completes the batch need not signal (written under the lock, read under it)
+  private boolean gathering;
+  private volatile int openSize; // open.commands.size(), for the yielding sync thread
   // written by the sync thread only; volatile because writers deciding how to wait read it too
   private volatile long lastAppendNanos;
 
-  BatchExchange(String name, CommitPipeline pipeline) {
+  BatchExchange(String name, CommitPipeline pipeline, CommitWait commitWait) {
     this.name = name;
     this.pipeline = pipeline;
+    this.commitWait = commitWait;
   }
 
   void open() {
@@ -72,6 +84,7 @@ final class BatchExchange {
       }
       try {
         pipeline.apply(command, open);
+        openSize = open.commands.size();
       } catch (RuntimeException | Error bug) {
         // a bug mid-apply may have left the index half-changed: stop writing, as on a disk error
         fail(new StoreException("store " + name + " failed to apply a write", bug));
@@ -79,7 +92,7 @@ final class BatchExchange {
       }
       if (inline != null) {
         inline.accept(swap());
-      } else if (open.commands.size() == 1 || open.commands.size() >= lastSize) {
+      } else if (open.commands.size() == 1 || open.commands.size() >= lastSize && !gathering) {
         // wake the sync thread only when it can act: the batch is no longer empty, or gathered
         arrived.signal();
       }
@@ -103,6 +116,9 @@ final class BatchExchange {
         return null;
       }
       long window = Math.min(lastAppendNanos, MAX_GATHER_NANOS);
+      if (open.commands.size() < lastSize && window > 0 && commitWait.gathers(window)) {
+        window = yieldForGathering(window);
+      }
       while (open.commands.size() < lastSize && window > 0 && accepting) {
         window = arrived.awaitNanos(window);
       }
@@ -111,6 +127,25 @@ final class BatchExchange {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Sync thread, holding the lock: yields (without the lock) while the open batch fills, if the
+   * {@link CommitWait} allows; returns what is left of the window to wait on the condition.
+   */
+  private long yieldForGathering(long window) {
+    int wanted = lastSize;
+    long deadline = System.nanoTime() + window;
+    gathering = true;
+    lock.unlock();
+    boolean yielded;
+    try {
+      yielded = commitWait.gather(() -> openSize >= wanted, window);
+    } finally {
+      lock.lock();
+      gathering = false;
+    }
+    return yielded ? 0 : deadline - System.nanoTime();
   }
 
   /** Sync thread: how long the last append took, for the next gathering window. */
@@ -164,6 +199,7 @@ final class BatchExchange {
   private PendingBatch swap() {
     PendingBatch batch = open;
     open = new PendingBatch();
+    openSize = 0;
     pipeline.seal(batch);
     return batch;
   }

@@ -3,6 +3,7 @@ package io.capstan.plugins.store.mvcc;
 import java.time.Duration;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * How a writer waits for its group commit before it blocks: it yields the CPU in a loop for a
@@ -16,6 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the CPU one after the other. A writer that yields instead sees its commit on its next turn (a
  * yield costs about a microsecond), and the sync thread acknowledges without waking anyone. The
  * gap between two syncs fell to about 100 µs and 16 writers did 40-45 % more puts per second.
+ *
+ * <p>The sync thread waits the same way while it gathers the next batch ({@link #gather}): the
+ * writer that completes a batch then need not wake it, which saved another ~40 µs a batch.
  *
  * <p>What it costs, and the bounds that keep it cheap:
  *
@@ -84,19 +88,44 @@ final class CommitWait {
       // a write waits at most for the sync in progress, the gathering of its own batch (no longer
       // than a sync) and its own sync: three syncs; beyond that it is waiting for something else
       long budget = lastSyncNanos == 0 ? spinNanos : Math.min(spinNanos, 3 * lastSyncNanos);
-      long deadline = System.nanoTime() + budget;
-      long now = System.nanoTime();
-      while (!commit.isDone() && now - deadline < 0) {
-        Thread.yield();
-        long before = now;
-        now = System.nanoTime();
-        if (now - before > busyYieldNanos) {
-          return; // other threads had work for the CPU: leave it to them and park
-        }
-      }
+      yieldUntil(commit::isDone, System.nanoTime() + budget);
     } finally {
       spinners.decrementAndGet();
     }
+  }
+
+  /**
+   * The sync thread, gathering the next batch: yields until {@code gathered} or the window is
+   * over, under the same rules as a writer (none when the window is more than half the spin).
+   * Yielding instead of waiting on a condition saves each batch the sync thread's wake-up by the
+   * writer that completes it (about 40 µs a batch with 16 writers on the 2-vCPU machine, where
+   * the woken thread queues for a CPU behind the writers).
+   *
+   * @return true if it yielded until {@code gathered} or the window was over; false if it did not
+   *     spin or stopped early because other threads wanted the CPU (the caller then waits as usual
+   *     for what is left of the window)
+   */
+  boolean gather(BooleanSupplier gathered, long windowNanos) {
+    return gathers(windowNanos) && yieldUntil(gathered, System.nanoTime() + windowNanos);
+  }
+
+  /** Whether {@link #gather} would yield at all for this window. */
+  boolean gathers(long windowNanos) {
+    return spinNanos > 0 && windowNanos <= spinNanos / 2;
+  }
+
+  /** Yields until {@code done} or {@code deadline}; false if a yield found the CPU busy. */
+  private boolean yieldUntil(BooleanSupplier done, long deadline) {
+    long now = System.nanoTime();
+    while (!done.getAsBoolean() && now - deadline < 0) {
+      Thread.yield();
+      long before = now;
+      now = System.nanoTime();
+      if (now - before > busyYieldNanos) {
+        return false; // other threads had work for the CPU: leave it to them and park
+      }
+    }
+    return true;
   }
 
   /** Writers yielding right now; for tests. */

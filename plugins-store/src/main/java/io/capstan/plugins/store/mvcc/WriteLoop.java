@@ -38,7 +38,7 @@ final class WriteLoop {
     this.name = name;
     this.pipeline = pipeline;
     this.persistence = persistence;
-    this.exchange = new BatchExchange(name, pipeline);
+    this.exchange = new BatchExchange(name, pipeline, commitWait);
     this.commitWait = commitWait;
   }
 

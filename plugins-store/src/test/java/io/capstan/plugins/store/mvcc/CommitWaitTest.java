@@ -100,12 +100,52 @@ class CommitWaitTest {
       new CommitWait(Duration.ofSeconds(30)).spinUntilDone(never, 0);
       assertThat((System.nanoTime() - began) / 1_000_000)
           .as("a yield that lets busy threads run ends the spin, long before 30 s").isLessThan(10_000);
+      began = System.nanoTime();
+      assertThat(new CommitWait(Duration.ofSeconds(60)).gather(() -> false, TimeUnit.SECONDS.toNanos(30)))
+          .as("the sync thread stops yielding too, and waits on its condition").isFalse();
+      assertThat((System.nanoTime() - began) / 1_000_000).isLessThan(10_000);
     } finally {
       burning.set(false);
       for (Thread burner : burners) {
         burner.join();
       }
     }
+  }
+
+  @Test
+  void theSyncThreadYieldsUntilItsBatchIsGathered() throws Exception {
+    CommitWait wait = new CommitWait(Duration.ofSeconds(30), 16, NEVER_BUSY);
+    AtomicBoolean gathered = new AtomicBoolean();
+    Thread lastWriter = new Thread(() -> {
+      sleep(20);
+      gathered.set(true);
+    });
+    lastWriter.start();
+    assertThat(wait.gather(gathered::get, TimeUnit.SECONDS.toNanos(10)))
+        .as("yielded until the batch was gathered").isTrue();
+    assertThat(gathered).as("a 10 s window ends early only because the batch is there").isTrue();
+    lastWriter.join();
+  }
+
+  @Test
+  void theSyncThreadYieldsNoLongerThanItsWindow() {
+    CommitWait wait = new CommitWait(Duration.ofSeconds(30), 16, NEVER_BUSY);
+    long began = System.nanoTime();
+    assertThat(wait.gather(() -> false, TimeUnit.MILLISECONDS.toNanos(20))).isTrue();
+    assertThat((System.nanoTime() - began) / 1_000_000).as("the 20 ms window").isBetween(20L, 10_000L);
+  }
+
+  @Test
+  void theSyncThreadWaitsInsteadOfYieldingForALongWindowOrWithoutSpin() {
+    long began = System.nanoTime();
+    CommitWait spinning = new CommitWait(Duration.ofMillis(1));
+    assertThat(spinning.gathers(FAST_SYNC)).isTrue();
+    assertThat(spinning.gathers(TimeUnit.MILLISECONDS.toNanos(20))).as("over half the spin").isFalse();
+    assertThat(spinning.gather(() -> false, TimeUnit.SECONDS.toNanos(20))).isFalse();
+    CommitWait off = new CommitWait(Duration.ZERO);
+    assertThat(off.gathers(FAST_SYNC)).isFalse();
+    assertThat(off.gather(() -> false, FAST_SYNC)).isFalse();
+    assertThat((System.nanoTime() - began) / 1_000_000).as("none yielded").isLessThan(5_000);
   }
 
   @Test

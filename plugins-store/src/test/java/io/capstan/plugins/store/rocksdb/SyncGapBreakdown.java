@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Not a test: where a 16-writer group commit spends its time. Runs the engine over a persistence
- * that only overwrites 4 KiB and {@code fdatasync}s per batch (the disk's floor), printing the
+ * that only overwrites 4 KiB and {@code fdatasync}s per batch (the disk's floor), then over one
+ * that writes 8 KiB with O_DIRECT and O_DSYNC instead, printing for each the
  * average sync and the average <em>gap</em> between two syncs (acknowledging the writers and
  * gathering their next writes), then the real rocksdb store, in alternation. This is how the
  * wake-up chain that {@code CommitWait} removes was found. Run from {@code plugins-store} after
@@ -47,13 +48,19 @@ public final class SyncGapBreakdown {
         try (Store store = new EngineOver(floor, dir, executor)) {
           store.start();
           double perSecond = measure(store, puts, "f");
-          System.out.printf("4 KiB sync only: %,8.0f puts/s  %s%n", perSecond, floor.summary());
+          System.out.printf("4 KiB sync only:         %,8.0f puts/s  %s%n", perSecond, floor.summary());
+        }
+        SyncOnly direct = new SyncOnly(dir.resolve("direct-" + run), true);
+        try (Store store = new EngineOver(direct, dir, executor)) {
+          store.start();
+          double perSecond = measure(store, puts, "d");
+          System.out.printf("8 KiB O_DIRECT|O_DSYNC:  %,8.0f puts/s  %s%n", perSecond, direct.summary());
         }
         try (Store store = new RocksDbStore(RocksDbStoreConfig.at(dir.resolve("rocksdb-" + run)),
             new WallClock(), executor)) {
           store.start();
           measure(store, 120_000, "w"); // past the first, growing write-ahead logs
-          System.out.printf("rocksdb:         %,8.0f puts/s%n", measure(store, puts, "r"));
+          System.out.printf("rocksdb:                 %,8.0f puts/s%n", measure(store, puts, "r"));
         }
       }
     }
@@ -85,11 +92,13 @@ public final class SyncGapBreakdown {
     }
   }
 
-  /** One 4 KiB overwrite + fdatasync per batch, timed; the sync thread is its only caller. */
+  /** One synced overwrite per batch, timed; the sync thread is its only caller. */
   private static final class SyncOnly implements Persistence {
     private static final int SLOTS = 1024;
     private final FileChannel file;
-    private final ByteBuffer page = ByteBuffer.allocateDirect(4096);
+    // aligned to 4 KiB: O_DIRECT needs buffer, offset and length aligned to the device's blocks
+    private final ByteBuffer page = ByteBuffer.allocateDirect(8192 + 4096).alignedSlice(4096);
+    private final boolean direct;
     private long slot;
     private long lastEnd;
     private long syncNanos;
@@ -98,10 +107,27 @@ public final class SyncGapBreakdown {
     private long writes;
 
     SyncOnly(Path path) throws IOException {
-      file = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
+      this(path, false);
+    }
+
+    /**
+     * @param direct false: one 4 KiB overwrite through the page cache, then {@code fdatasync};
+     *     true: one 8 KiB overwrite with O_DIRECT and O_DSYNC (the size of a 16-put batch), which
+     *     is how a write-ahead log of our own would write
+     */
+    SyncOnly(Path path, boolean direct) throws IOException {
+      this.direct = direct;
+      FileChannel init = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
           StandardOpenOption.WRITE);
-      file.write(ByteBuffer.allocate(4096 * SLOTS), 0); // written once: later syncs flush data only
-      file.force(true);
+      init.write(ByteBuffer.allocate(8192 * SLOTS), 0); // written once: later syncs flush data only
+      init.force(true);
+      if (direct) {
+        init.close();
+        file = FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.DSYNC,
+            com.sun.nio.file.ExtendedOpenOption.DIRECT);
+      } else {
+        file = init;
+      }
     }
 
     @Override
@@ -119,9 +145,14 @@ public final class SyncGapBreakdown {
         gapNanos += began - lastEnd;
       }
       try {
-        page.clear();
-        file.write(page, 4096 * (slot++ % SLOTS));
-        file.force(false);
+        if (direct) {
+          page.clear().limit(8192);
+          file.write(page, 8192 * (slot++ % SLOTS));
+        } else {
+          page.clear().limit(4096);
+          file.write(page, 4096 * (slot++ % SLOTS));
+          file.force(false);
+        }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
