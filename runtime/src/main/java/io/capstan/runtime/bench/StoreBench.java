@@ -193,6 +193,11 @@ final class StoreBench {
   }
 
   private void step(int round, Target t, String what) {
+    // Each measurement starts on a collected heap, as JMH's -gc option does between iterations:
+    // otherwise one store pays for the garbage the previous store's workload left (the in-memory
+    // store's 16 clients allocate at 400,000 puts/s), and which store follows which alternates
+    // between rounds.
+    System.gc();
     progress.println("bench store: round " + round + "/" + settings.rounds() + ": " + t.plugin() + ": " + what
         + "...");
     progress.flush();
