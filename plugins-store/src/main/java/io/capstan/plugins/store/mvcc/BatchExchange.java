@@ -84,7 +84,9 @@ final class BatchExchange {
       }
       try {
         pipeline.apply(command, open);
-        openSize = open.commands.size();
+        if (inline == null) {
+          openSize = open.commands.size(); // a volatile write the inline (memory) path can skip
+        }
       } catch (RuntimeException | Error bug) {
         // a bug mid-apply may have left the index half-changed: stop writing, as on a disk error
         fail(new StoreException("store " + name + " failed to apply a write", bug));
@@ -199,7 +201,9 @@ final class BatchExchange {
   private PendingBatch swap() {
     PendingBatch batch = open;
     open = new PendingBatch();
-    openSize = 0;
+    if (openSize != 0) {
+      openSize = 0;
+    }
     pipeline.seal(batch);
     return batch;
   }
