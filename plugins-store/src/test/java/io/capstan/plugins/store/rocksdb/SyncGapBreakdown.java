@@ -1,5 +1,6 @@
 package io.capstan.plugins.store.rocksdb;
 
+import com.sun.nio.file.ExtendedOpenOption;
 import io.capstan.plugins.store.mvcc.CommitBatch;
 import io.capstan.plugins.store.mvcc.MvccStore;
 import io.capstan.plugins.store.mvcc.Persistence;
@@ -124,7 +125,7 @@ public final class SyncGapBreakdown {
       if (direct) {
         init.close();
         file = FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.DSYNC,
-            com.sun.nio.file.ExtendedOpenOption.DIRECT);
+            ExtendedOpenOption.DIRECT);
       } else {
         file = init;
       }
